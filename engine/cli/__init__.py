@@ -1,0 +1,3 @@
+"""The `netralitas` command."""
+def main() -> None:
+    """Entry point."""

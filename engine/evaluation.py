@@ -1,0 +1,258 @@
+"""Evaluate incidents: normalise, match, then apply validity by date, exceptions and conflicts.
+
+The data path: Incident -> normalised facts -> backend match -> per-rule three-valued trace ->
+in force on the date? -> exceptions (set aside) -> conflicts -> findings and outcome -> Verdict.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from netralitas.backends import Backend, BackendName, make_backend
+from netralitas.compiler import CompiledRule, CompiledRulebook, compile_rulebook
+from netralitas.errors import IncidentError, Problem
+from netralitas.explain import (
+    citation_out,
+    competent_path,
+    conditions_out,
+    missing_out,
+    not_in_force,
+    sanction_out,
+    version_text,
+)
+from netralitas.facts.models import Incident
+from netralitas.facts.normalise import Fact, NormalisedIncident, normalise
+from netralitas.lang.conditions import Atom, Trace, trace
+from netralitas.lang.models import Category
+from netralitas.outcome import overall_outcome
+from netralitas.rulebook import Rulebook
+from netralitas.suggestions import suggest
+from netralitas.text import bi
+from netralitas.verdict import (
+    Conflict,
+    ElectionOut,
+    Finding,
+    InstrumentOut,
+    NotApplicable,
+    Permission,
+    Provenance,
+    RuleRef,
+    Scope,
+    SetAside,
+    Undetermined,
+    Verdict,
+)
+from netralitas.version import __version__
+
+_ALWAYS = Trace(True, (), (), ())
+
+
+@dataclass
+class _Applicable:
+    rule: CompiledRule
+    fact: Fact
+    trace: Trace
+    day: date
+
+
+def input_hash(incident: Incident) -> str:
+    """SHA-256 of the incident's canonical JSON."""
+    canonical = json.dumps(incident.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def _ref(rule: CompiledRule, fact: Fact, cls: type[Any], **extra: Any) -> Any:
+    r = rule.loaded.rule
+    return cls(rule_id=r.id, title=r.title, category=r.category, subject=fact.subject,
+               act_id=fact.label if fact.subject == "act" else None, confidence=r.confidence, note=r.note, **extra)
+
+
+class Evaluator:
+    """Evaluates incidents against one compiled rulebook. Thread-safe; build once, reuse."""
+
+    def __init__(self, rulebook: Rulebook | None = None, backend: BackendName = "auto") -> None:
+        self.rulebook = rulebook if rulebook is not None else Rulebook.load()
+        self.compiled: CompiledRulebook = compile_rulebook(self.rulebook)
+        self.backend: Backend = make_backend(self.compiled, backend)
+
+    def evaluate(self, incident: Incident | dict[str, Any]) -> Verdict:
+        """The verdict for one incident."""
+        if not isinstance(incident, Incident):
+            incident = Incident.model_validate(incident)
+        self._check_calendar(incident)
+        normalised = normalise(incident, self.rulebook.calendars)
+        matches = self.backend.match(normalised.facts)
+        return self._verdict(normalised, matches)
+
+    def evaluate_many(self, incidents: Iterable[Incident | dict[str, Any]]) -> Iterator[Verdict]:
+        """Verdicts for many incidents, in order."""
+        for incident in incidents:
+            yield self.evaluate(incident)
+
+    def _check_calendar(self, incident: Incident) -> None:
+        ref = incident.election
+        calendars = self.rulebook.calendars
+        if ref is None:
+            return
+        if ref.calendar and ref.calendar not in calendars:
+            raise IncidentError([Problem(f"unknown election calendar '{ref.calendar}' (known: "
+                                         f"{', '.join(sorted(calendars))})", field="election.calendar",
+                                         suggestion=suggest(ref.calendar, calendars))])
+        if ref.calendar and ref.race and ref.race not in calendars[ref.calendar].determination:
+            raise IncidentError([Problem(f"race '{ref.race}' is not part of calendar '{ref.calendar}'",
+                                         field="election.race")])
+
+    def _verdict(self, normalised: NormalisedIncident, matches: set[tuple[int, int]]) -> Verdict:
+        book = self.rulebook
+        applicable: list[_Applicable] = []
+        undetermined: list[Undetermined] = []
+        not_applicable: list[NotApplicable] = []
+        for fact in normalised.facts:
+            for rule in self.compiled.candidates(fact.subject, fact.values.get("act.kind")):
+                result = trace(rule.condition, fact.values) if rule.condition is not None else _ALWAYS
+                if (result.value is True) != ((rule.index, fact.index) in matches):
+                    raise RuntimeError(f"backend {self.backend.name} disagrees with the reference evaluation on "
+                                       f"rule {rule.id}, fact {fact.label}")
+                if result.value is False:
+                    not_applicable.append(_ref(rule, fact, NotApplicable,
+                                               reasons=conditions_out(result.failed, fact)))
+                    continue
+                held = conditions_out(result.held, fact)
+                if result.value is None:
+                    undetermined.append(_ref(rule, fact, Undetermined, missing=missing_out(result.unknown, fact),
+                                             conditions_held=held))
+                    continue
+                date_path = rule.loaded.rule.date_path()
+                day = fact.values.get(date_path)
+                if day is None:
+                    undetermined.append(_ref(rule, fact, Undetermined, missing=missing_out(
+                        (_date_atom(date_path),), fact), conditions_held=held))
+                elif not rule.loaded.rule.in_force.contains(day):
+                    not_applicable.append(_ref(rule, fact, NotApplicable, reasons=[
+                        not_in_force(rule.loaded.rule.in_force, date_path, day)]))
+                else:
+                    applicable.append(_Applicable(rule, fact, result, day))
+
+        set_aside = self._exceptions(applicable)
+        aside_keys = {(s.rule_id, s.subject, s.act_id) for s in set_aside}
+        remaining = [a for a in applicable
+                     if (a.rule.id, a.fact.subject, _act_id(a.fact)) not in aside_keys]
+        conflicts = self._conflicts(remaining)
+        conflicted = {(rid, c.subject, c.act_id) for c in conflicts for rid in c.rule_ids}
+        findings: list[Finding] = []
+        permitted: list[Permission] = []
+        schemes_used: set[str] = set()
+        for item in remaining:
+            rule = item.rule.loaded.rule
+            citations = [citation_out(c, book) for c in rule.basis]
+            held = conditions_out(item.trace.held, item.fact)
+            if rule.category is Category.BUKAN_PELANGGARAN:
+                permitted.append(_ref(item.rule, item.fact, Permission, citations=citations, conditions_held=held))
+                continue
+            if rule.sanction.scheme:
+                schemes_used.add(rule.sanction.scheme)
+            findings.append(_ref(
+                item.rule, item.fact, Finding, date_used=item.day, version=version_text(rule.in_force),
+                citations=citations, sanction=sanction_out(rule.sanction, book),
+                competent_path=competent_path(rule.category, book, item.day), conditions_held=held,
+                in_conflict=(rule.id, item.fact.subject, _act_id(item.fact)) in conflicted))
+
+        order = {f.label: f.index for f in normalised.facts}
+
+        def key(ref: RuleRef) -> tuple[int, str]:
+            return (order[ref.act_id or "person"], ref.rule_id)
+
+        reference = normalised.reference_date
+        election = normalised.election
+        return Verdict(
+            incident_id=normalised.incident.id,
+            reference_date=reference,
+            election=ElectionOut(calendar=election.calendar, kind=election.kind, race=election.race,
+                                 determination_date=election.determination_date,
+                                 campaign_start=election.campaign_start, campaign_end=election.campaign_end,
+                                 voting_day=election.voting_day),
+            scope=self._scope(normalised),
+            findings=sorted(findings, key=key),
+            outcome=overall_outcome(findings, book, schemes_used),
+            permitted=sorted(permitted, key=key),
+            set_aside=sorted(set_aside, key=key),
+            undetermined=sorted(undetermined, key=key),
+            not_applicable=sorted(not_applicable, key=key),
+            conflicts=sorted(conflicts, key=lambda c: (order[c.act_id or "person"], c.topic)),
+            instruments_in_force=[
+                InstrumentOut(key=i.key, short=i.short, title=i.title, in_force_from=i.in_force.from_,
+                              in_force_until=i.in_force.until)
+                for i in sorted(book.instruments_in_force(reference), key=lambda i: i.key)
+            ] if reference else [],
+            recommending_body=(body.name if reference and (body := book.authority_on(reference)) else None),
+            provenance=Provenance(rulebook_hash=book.content_hash, engine_version=__version__,
+                                  input_hash=input_hash(normalised.incident)),
+        )
+
+    def _exceptions(self, applicable: list[_Applicable]) -> list[SetAside]:
+        out: list[SetAside] = []
+        by_fact: dict[int, dict[str, _Applicable]] = {}
+        for item in applicable:
+            by_fact.setdefault(item.fact.index, {})[item.rule.id] = item
+        for rules in by_fact.values():
+            for item in rules.values():
+                exception = item.rule.loaded.rule
+                for target in exception.exception_to:
+                    if target in rules:
+                        base = rules[target]
+                        reason = exception.note or bi(f"dikecualikan oleh {exception.id}",
+                                                      f"set aside by {exception.id}")
+                        out.append(_ref(base.rule, base.fact, SetAside, by_rule=exception.id,
+                                        by_title=exception.title, reason=reason))
+        unique = {(s.rule_id, s.subject, s.act_id): s for s in sorted(out, key=lambda s: s.by_rule)}
+        return list(unique.values())
+
+    def _conflicts(self, remaining: list[_Applicable]) -> list[Conflict]:
+        groups: dict[tuple[int, str], list[_Applicable]] = {}
+        for item in remaining:
+            groups.setdefault((item.fact.index, item.rule.loaded.rule.topic), []).append(item)
+        conflicts = []
+        for (_, topic), items in sorted(groups.items()):
+            outcomes = sorted({f"{i.rule.loaded.rule.category}/{i.rule.loaded.rule.sanction.tier}" for i in items})
+            if len(outcomes) > 1:
+                fact = items[0].fact
+                conflicts.append(Conflict(subject=fact.subject, act_id=_act_id(fact), topic=topic,
+                                          rule_ids=sorted(i.rule.id for i in items), outcomes=outcomes))
+        return conflicts
+
+    def _scope(self, normalised: NormalisedIncident) -> Scope:
+        notes = []
+        person = normalised.facts[0].values
+        in_scope = True
+        if person.get("person.is_asn") is False:
+            in_scope = False
+            notes.append(bi("di luar lingkup: orang ini bukan ASN, sehingga ketentuan netralitas ASN tidak berlaku",
+                            "out of scope: this person is not an ASN, so the ASN neutrality provisions do not apply"))
+        elif "person.employment_status" not in person:
+            notes.append(bi("status kepegawaian tidak diketahui: ketentuan yang bergantung padanya belum dapat "
+                            "diputuskan", "employment status unknown: provisions that depend on it cannot be "
+                            "decided yet"))
+        earliest = self.rulebook.earliest_rule_date()
+        for fact in normalised.facts:
+            if earliest and fact.date and fact.date < earliest:
+                in_scope = False
+                what_id = "perbuatan " + fact.label if fact.subject == "act" else "insiden"
+                what_en = "act " + fact.label if fact.subject == "act" else "the incident"
+                notes.append(bi(f"{what_id} ({fact.date.isoformat()}) mendahului ketentuan paling awal yang "
+                                f"dikodekan ({earliest.isoformat()}); hukum yang berlaku kemudian tidak diterapkan "
+                                "surut", f"{what_en} ({fact.date.isoformat()}) predates the earliest encoded "
+                                f"provision ({earliest.isoformat()}); later law is not applied retroactively"))
+        return Scope(in_scope=in_scope, notes=notes)
+
+
+def _act_id(fact: Fact) -> str | None:
+    return fact.label if fact.subject == "act" else None
+
+
+def _date_atom(path: str) -> Atom:
+    return Atom(path, "known")

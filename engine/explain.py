@@ -1,0 +1,95 @@
+"""Turn rules, citations and condition traces into the verdict's explanation parts."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from netralitas.facts.normalise import Fact
+from netralitas.facts.paths import FIELDS_BY_PATH
+from netralitas.lang.conditions import Atom, describe, needed_paths, show_value
+from netralitas.lang.models import Category, Citation, Period, Sanction
+from netralitas.rulebook import Rulebook
+from netralitas.text import LocalizedText, bi
+from netralitas.verdict import CitationOut, ConditionOut, MissingFact, SanctionOut
+
+
+def citation_out(citation: Citation, rulebook: Rulebook) -> CitationOut:
+    """A citation with its instrument's names."""
+    instrument = rulebook.instruments[citation.instrument]
+    return CitationOut(instrument=instrument.key, instrument_short=instrument.short, instrument_title=instrument.title,
+                       reference=citation.reference(), text=citation.text, address=citation.address,
+                       confidence=citation.confidence, note=citation.note)
+
+
+def sanction_out(sanction: Sanction, rulebook: Rulebook) -> SanctionOut:
+    """The sanction with the options its scheme lists for the tier."""
+    options = list(sanction.options or [])
+    basis = [citation_out(c, rulebook) for c in sanction.basis]
+    if sanction.scheme is not None:
+        tier = rulebook.schemes[sanction.scheme].tiers[sanction.tier]
+        if not options:
+            options = list(tier.options)
+        basis += [citation_out(c, rulebook) for c in tier.basis]
+    return SanctionOut(tier=sanction.tier, options=options, penalty=sanction.penalty, basis=basis)
+
+
+def conditions_out(atoms: tuple[Atom, ...], fact: Fact) -> list[ConditionOut]:
+    """Each atom in plain language, with the fact values it read and how derived values were derived."""
+    out: list[ConditionOut] = []
+    seen: set[Atom] = set()
+    for atom in atoms:
+        if atom in seen:
+            continue
+        seen.add(atom)
+        paths = needed_paths(atom)
+        facts = {p: show_value(fact.values[p]) if p in fact.values else None for p in paths}
+        derived = [d.reason for d in fact.derivations if d.path in paths]
+        out.append(ConditionOut(description=describe(atom), facts=facts, derived=derived))
+    return out
+
+
+def missing_out(atoms: tuple[Atom, ...], fact: Fact) -> list[MissingFact]:
+    """The unknown facts among the atoms' paths."""
+    paths = sorted({p for a in atoms for p in needed_paths(a) if p not in fact.values})
+    return [MissingFact(path=p, label=FIELDS_BY_PATH[p].label) for p in paths]
+
+
+def version_text(period: Period) -> LocalizedText:
+    """'berlaku 2023-10-31 s.d. sekarang' and its English."""
+    until_id = period.until.isoformat() if period.until else "sekarang"
+    until_en = period.until.isoformat() if period.until else "now"
+    start = period.from_.isoformat()
+    return bi(f"berlaku {start} s.d. {until_id}", f"in force {start} to {until_en}")
+
+
+def not_in_force(period: Period, path: str, day: date) -> ConditionOut:
+    """The reason a matching rule does not apply: its version is not in force on that day."""
+    label = FIELDS_BY_PATH[path].label
+    version = version_text(period)
+    return ConditionOut(
+        description=bi(f"ketentuan ini {version.id}; {label.id} {day.isoformat()} di luar masa berlaku",
+                       f"this provision is {version.en}; {label.en} {day.isoformat()} is outside it"),
+        facts={path: day.isoformat()},
+    )
+
+
+PIDANA = (Category.PIDANA_PEMILU, Category.PIDANA_PEMILIHAN)
+
+
+def competent_path(category: Category, rulebook: Rulebook, day: date | None) -> LocalizedText:
+    """Who handles a finding of this category, with the recommending body in office on `day`."""
+    if category in PIDANA:
+        law = "UU 7/2017" if category is Category.PIDANA_PEMILU else "UU 10/2016"
+        return bi(f"Bawaslu melalui Sentra Gakkumdu (penyidik Polri, jaksa), diadili pengadilan ({law})",
+                  f"Bawaslu through Sentra Gakkumdu (police investigators, prosecutors), tried in court ({law})")
+    if category is Category.BUKAN_PELANGGARAN:
+        return bi("tidak ada tindak lanjut sanksi", "no sanction follow-up")
+    body = rulebook.authority_on(day) if day else None
+    if body is None:
+        return bi("PPK atas rekomendasi lembaga pengawas netralitas (tanggal tidak diketahui)",
+                  "PPK on the recommendation of the neutrality supervisor (date unknown)")
+    if category is Category.PEMBERHENTIAN:
+        return bi(f"PPK menetapkan pemberhentian; pengawasan oleh {body.name.id}",
+                  f"the PPK decides the dismissal; supervised by {body.name.en}")
+    return bi(f"Bawaslu meneruskan temuan kepada {body.name.id}, yang merekomendasikan sanksi kepada PPK",
+              f"Bawaslu forwards the finding to {body.name.en}, which recommends the sanction to the PPK")

@@ -1,0 +1,1 @@
+"""The rule language: models, conditions, type checking, registry."""

@@ -1,0 +1,182 @@
+"""The verdict: what the engine decided about one incident, and why. Serialises to deterministic JSON."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from netralitas.lang.models import Category, Confidence, Tier
+from netralitas.text import LocalizedText
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class CitationOut(_Out):
+    """A cited provision with its quoted text."""
+
+    instrument: str
+    instrument_short: str
+    instrument_title: LocalizedText
+    reference: str
+    text: str
+    address: str
+    confidence: Confidence | None = None
+    note: str | None = None
+
+
+class SanctionOut(_Out):
+    """Recommended sanction tier and the options the law lists for it."""
+
+    tier: Tier
+    options: list[LocalizedText]
+    penalty: LocalizedText | None = None
+    basis: list[CitationOut]
+
+
+class ConditionOut(_Out):
+    """One condition and the fact values it was decided on."""
+
+    description: LocalizedText
+    facts: dict[str, Any]
+    derived: list[LocalizedText] = []
+
+
+class MissingFact(_Out):
+    """A fact that is unknown and would decide a rule."""
+
+    path: str
+    label: LocalizedText
+
+
+class RuleRef(_Out):
+    """A rule as it applies to one subject (the person or one act)."""
+
+    rule_id: str
+    title: LocalizedText
+    category: Category
+    subject: str
+    act_id: str | None
+    confidence: Confidence
+    note: LocalizedText | None = None
+
+
+class Finding(RuleRef):
+    """A violation (or other legal consequence) found."""
+
+    date_used: date | None
+    version: LocalizedText
+    citations: list[CitationOut]
+    sanction: SanctionOut
+    competent_path: LocalizedText
+    conditions_held: list[ConditionOut]
+    in_conflict: bool = False
+
+
+class Permission(RuleRef):
+    """A rule that found the conduct allowed (bukan pelanggaran)."""
+
+    citations: list[CitationOut]
+    conditions_held: list[ConditionOut]
+
+
+class SetAside(RuleRef):
+    """A rule that would apply but is set aside by an exception."""
+
+    by_rule: str
+    by_title: LocalizedText
+    reason: LocalizedText
+
+
+class Undetermined(RuleRef):
+    """A rule that could apply but needs facts that are unknown."""
+
+    missing: list[MissingFact]
+    conditions_held: list[ConditionOut]
+
+
+class NotApplicable(RuleRef):
+    """A rule about this kind of act that does not apply, and why."""
+
+    reasons: list[ConditionOut]
+
+
+class Conflict(_Out):
+    """Two or more applicable rules on the same question with different outcomes, not ordered by an exception."""
+
+    subject: str
+    act_id: str | None
+    topic: str
+    rule_ids: list[str]
+    outcomes: list[str]
+
+
+class Outcome(_Out):
+    """The overall consequence when several violations coincide."""
+
+    summary: LocalizedText
+    disiplin_tier: Tier | None
+    moral_sanction: bool
+    dismissal: Tier | None
+    criminal_referrals: list[str]
+    basis: list[CitationOut]
+
+
+class InstrumentOut(_Out):
+    key: str
+    short: str
+    title: LocalizedText
+    in_force_from: date
+    in_force_until: date | None
+
+
+class ElectionOut(_Out):
+    calendar: str | None
+    kind: str | None
+    race: str | None
+    determination_date: date | None
+    campaign_start: date | None
+    campaign_end: date | None
+    voting_day: date | None
+
+
+class Scope(_Out):
+    """Whether the incident is within the encoded law, and why not."""
+
+    in_scope: bool
+    notes: list[LocalizedText]
+
+
+class Provenance(_Out):
+    """What is needed to reproduce this verdict."""
+
+    rulebook_hash: str
+    engine_version: str
+    input_hash: str
+
+
+class Verdict(_Out):
+    """Everything decided about one incident."""
+
+    incident_id: str
+    reference_date: date | None
+    election: ElectionOut
+    scope: Scope
+    findings: list[Finding]
+    outcome: Outcome
+    permitted: list[Permission]
+    set_aside: list[SetAside]
+    undetermined: list[Undetermined]
+    not_applicable: list[NotApplicable]
+    conflicts: list[Conflict]
+    instruments_in_force: list[InstrumentOut]
+    recommending_body: LocalizedText | None
+    provenance: Provenance
+
+    def to_json(self, indent: int | None = 2) -> str:
+        """Deterministic JSON (keys sorted, lists already in a fixed order)."""
+        return json.dumps(self.model_dump(mode="json"), ensure_ascii=False, sort_keys=True, indent=indent)

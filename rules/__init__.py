@@ -1,0 +1,1 @@
+"""The bundled rulebook: YAML data only (see rules/README.md)."""
