@@ -10,7 +10,11 @@ Designed around what durable-rules 2.0.28 really does (shared/durable-rules/NOTE
 - consequents only record (evaluation id, rule index, fact index) in a dict keyed by
   evaluation id, since they swallow exceptions and may run on the dispatcher thread;
 - a fresh session id per evaluation, its state deleted in `finally`, under one process-wide
-  lock (the host is not thread-safe; at 1,024 live sessions it fails and then segfaults).
+  lock (the host is not thread-safe; at 1,024 live sessions it fails and then segfaults);
+- measured here, not in NOTES.md: a session whose facts all went unhandled still holds state
+  (skip its delete_state and the 1,024-session cap is hit), yet if the first delete_state a
+  ruleset ever sees is of such a session, the process segfaults. Each ruleset is therefore
+  warmed up at registration: one handled fact in a throwaway session, then delete_state.
 """
 
 from __future__ import annotations
@@ -38,6 +42,8 @@ _RESULTS: dict[int, list[Match]] = {}
 _EVAL_IDS = itertools.count(1)
 _HOST: Any = None
 _REGISTERED: set[str] = set()
+WARM_UP_RULE = "warm_up"
+WARM_UP = {"sid": "__warm_up__", "subject": "__warm_up__"}
 
 
 def available() -> bool:
@@ -58,6 +64,10 @@ def _consequent(rule_index: int) -> Callable[[Any], None]:
         _RESULTS.setdefault(c.m["eval_id"], []).append((rule_index, c.m["fact_index"]))
 
     return record
+
+
+def _ignore(c: Any) -> None:
+    """Consequent of the warm-up rule."""
 
 
 def ruleset_definition(compiled: CompiledRulebook) -> dict[str, Any]:
@@ -81,7 +91,10 @@ class DurableBackend:
                 runnable: dict[str, Any] = ruleset_definition(compiled)
                 for rule in compiled.rules:
                     runnable[f"r{rule.index}"]["run"] = _consequent(rule.index)
+                runnable[WARM_UP_RULE] = {"all": [{"m": {"subject": WARM_UP["subject"]}}], "run": _ignore}
                 host.register_rulesets({self.ruleset: runnable})
+                host.assert_fact(self.ruleset, dict(WARM_UP))
+                host.delete_state(self.ruleset, WARM_UP["sid"])
                 _REGISTERED.add(self.ruleset)
 
     def match(self, facts: Sequence[Fact]) -> set[Match]:

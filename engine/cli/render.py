@@ -1,0 +1,103 @@
+"""Render a verdict for people, in Bahasa Indonesia (default) or English."""
+
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from netralitas.text import Lang
+from netralitas.verdict import ConditionOut, Verdict
+
+_HEAD = {
+    "id": {"findings": "Pelanggaran yang ditemukan", "none": "Tidak ditemukan pelanggaran.", "outcome": "Akibat keseluruhan",
+           "why": "Mengapa", "tier": "Tingkat sanksi", "options": "Pilihan sanksi", "path": "Jalur penanganan",
+           "basis": "Dasar hukum", "undetermined": "Belum dapat diputuskan (fakta yang kurang)",
+           "aside": "Dikecualikan", "permitted": "Diperbolehkan", "conflicts": "Konflik antaraturan",
+           "scope": "Lingkup", "na": "Ketentuan yang tidak berlaku", "missing": "perlu fakta",
+           "provenance": "Jejak", "confidence": "Keyakinan", "body": "Lembaga pemberi rekomendasi",
+           "instruments": "Peraturan yang berlaku pada tanggal insiden", "act": "perbuatan", "person": "orang",
+           "penalty": "Ancaman pidana", "version": "Versi"},
+    "en": {"findings": "Violations found", "none": "No violation found.", "outcome": "Overall outcome",
+           "why": "Why", "tier": "Sanction tier", "options": "Sanction options", "path": "Competent path",
+           "basis": "Legal basis", "undetermined": "Undetermined (missing facts)", "aside": "Set aside",
+           "permitted": "Permitted", "conflicts": "Conflicts between rules", "scope": "Scope",
+           "na": "Provisions that do not apply", "missing": "needs", "provenance": "Provenance",
+           "confidence": "Confidence", "body": "Recommending body",
+           "instruments": "Instruments in force at the incident date", "act": "act", "person": "person",
+           "penalty": "Criminal penalty", "version": "Version"},
+}
+
+
+def _conditions(items: list[ConditionOut], lang: Lang) -> str:
+    lines = []
+    for item in items:
+        values = ", ".join(f"{k}={v}" for k, v in item.facts.items())
+        line = f"• {item.description.get(lang)} [{values}]"
+        for derived in item.derived:
+            line += f"\n    ↳ {derived.get(lang)}"
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def render_verdict(verdict: Verdict, console: Console, lang: Lang = "id", explain: bool = False) -> None:
+    """Print `verdict` readably."""
+    h = _HEAD[lang]
+    title = f"{verdict.incident_id}"
+    if verdict.reference_date:
+        title += f" — {verdict.reference_date.isoformat()}"
+    console.rule(Text(title, style="bold"))
+    if verdict.scope.notes:
+        console.print(Panel("\n".join(n.get(lang) for n in verdict.scope.notes), title=h["scope"], style="yellow"))
+    console.print(Text(f"{h['outcome']}: ", style="bold") + Text(verdict.outcome.summary.get(lang)))
+    for citation in verdict.outcome.basis:
+        console.print(f"  {citation.instrument_short} {citation.reference}: “{citation.text}”")
+    if not verdict.findings:
+        console.print(h["none"])
+    else:
+        console.print(Text(h["findings"], style="bold underline"))
+    for finding in verdict.findings:
+        subject = f"{h['act']} {finding.act_id}" if finding.act_id else h["person"]
+        body = Table.grid(padding=(0, 1))
+        body.add_column(style="bold", no_wrap=True)
+        body.add_column()
+        body.add_row(h["tier"], f"{finding.sanction.tier.value} ({finding.category.value})")
+        if finding.sanction.options:
+            body.add_row(h["options"], "\n".join(f"- {o.get(lang)}" for o in finding.sanction.options))
+        if finding.sanction.penalty:
+            body.add_row(h["penalty"], finding.sanction.penalty.get(lang))
+        body.add_row(h["basis"], "\n".join(f"{c.instrument_short} {c.reference}: “{c.text}”\n  {c.address}"
+                                           for c in finding.citations + finding.sanction.basis))
+        body.add_row(h["version"], finding.version.get(lang))
+        body.add_row(h["path"], finding.competent_path.get(lang))
+        body.add_row(h["why"], _conditions(finding.conditions_held, lang))
+        body.add_row(h["confidence"], finding.confidence.value + (f" — {finding.note.get(lang)}" if finding.note else ""))
+        style = "red" if not finding.in_conflict else "magenta"
+        console.print(Panel(body, title=f"{finding.rule_id} · {subject}", subtitle=finding.title.get(lang),
+                            border_style=style))
+    sections: list[tuple[str, list[str]]] = [
+        (h["permitted"], [f"{p.rule_id} ({p.act_id or h['person']}): {p.title.get(lang)}" for p in verdict.permitted]),
+        (h["aside"], [f"{s.rule_id} ({s.act_id or h['person']}) ← {s.by_rule}: {s.reason.get(lang)}"
+                      for s in verdict.set_aside]),
+        (h["conflicts"], [f"{c.topic} ({c.act_id or h['person']}): {', '.join(c.rule_ids)} → {', '.join(c.outcomes)}"
+                          for c in verdict.conflicts]),
+        (h["undetermined"], [f"{u.rule_id} ({u.act_id or h['person']}): {h['missing']} "
+                             f"{', '.join(m.label.get(lang) + ' [' + m.path + ']' for m in u.missing)}"
+                             for u in verdict.undetermined]),
+    ]
+    if explain:
+        sections.append((h["na"], [f"{n.rule_id} ({n.act_id or h['person']}): "
+                                   + "; ".join(r.description.get(lang) for r in n.reasons)
+                                   for n in verdict.not_applicable]))
+    for heading, lines in sections:
+        if lines:
+            console.print(Text(heading, style="bold underline"))
+            console.print(Group(*(Text("• " + line) for line in lines)))
+    if verdict.recommending_body:
+        console.print(f"{h['body']}: {verdict.recommending_body.get(lang)}")
+    console.print(f"{h['instruments']}: {', '.join(i.short for i in verdict.instruments_in_force) or '-'}",
+                  style="dim")
+    p = verdict.provenance
+    console.print(f"{h['provenance']}: rulebook {p.rulebook_hash[:16]} · engine {p.engine_version} · "
+                  f"input {p.input_hash[:16]}", style="dim")
