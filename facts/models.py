@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, TypeVar
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, model_validator
 
 from netralitas.facts.vocabulary import (
     ActKind,
@@ -72,7 +72,7 @@ class DatePeriod(FactModel):
 class PartyMembership(FactModel):
     """Membership of, or office in, a political party."""
 
-    member: Maybe[bool] = Field(None, description="Member or officer (pengurus) of a political party")
+    member: Maybe[StrictBool] = Field(None, description="Member or officer (pengurus) of a political party")
     role: Maybe[PartyRole] = Field(None, description="member (anggota) or officer (pengurus)")
     party: str | None = None
     since: Maybe[dt.date] = Field(None, description="Date the person became a member or officer")
@@ -91,14 +91,14 @@ class Candidacy(FactModel):
     race: Maybe[Race] = None
     registered_on: Maybe[dt.date] = None
     determined_on: Maybe[dt.date] = Field(None, description="Date KPU determined the person as a candidate")
-    resigned: Maybe[bool] = Field(None, description="Resigned in writing from ASN status")
+    resigned: Maybe[StrictBool] = Field(None, description="Resigned in writing from ASN status")
     resigned_on: Maybe[dt.date] = None
 
 
 class SpouseCandidacy(FactModel):
     """A spouse who is a candidate (SE Menpan RB 18/2023)."""
 
-    is_candidate: Maybe[bool] = None
+    is_candidate: Maybe[StrictBool] = None
     race: Maybe[Race] = None
     name: str | None = None
 
@@ -142,7 +142,7 @@ class Target(FactModel):
     standing: Maybe[Standing] = Field(
         None, description="bakal_calon or calon at the act's date; derived from the calendar if omitted"
     )
-    independent: Maybe[bool] = Field(None, description="Independent (perseorangan) candidate")
+    independent: Maybe[StrictBool] = Field(None, description="Independent (perseorangan) candidate")
     party: str | None = None
 
 
@@ -156,8 +156,8 @@ class Act(FactModel):
     target: Target | None = None
     channel: Maybe[Channel] = None
     platform: str | None = None
-    publicly_accessible: Maybe[bool] = None
-    active_support: Maybe[bool] = Field(None, description="Gave active support beyond being present")
+    publicly_accessible: Maybe[StrictBool] = None
+    active_support: Maybe[StrictBool] = Field(None, description="Gave active support beyond being present")
     gestures: list[Gesture] | None = Field(None, description="[] = no gesture; omit if unknown")
     attributes: list[Attribute] | None = Field(None, description="[] = no attribute; omit if unknown")
     audience: list[Audience] | None = None
@@ -165,7 +165,7 @@ class Act(FactModel):
     role: Maybe[CampaignRole] = None
     effect: Maybe[Effect] = None
     facility: Maybe[Facility] = None
-    accompanying_spouse: Maybe[bool] = None
+    accompanying_spouse: Maybe[StrictBool] = None
 
 
 class Incident(FactModel):

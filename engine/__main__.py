@@ -1,0 +1,5 @@
+"""`python -m netralitas` runs the CLI."""
+
+from netralitas.cli import main
+
+main()

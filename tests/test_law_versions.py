@@ -1,0 +1,66 @@
+"""The incident date decides the version of the law: UU 5/2014 until 30 Oct 2023, UU 20/2023 from 31 Oct 2023."""
+
+from __future__ import annotations
+
+import pytest
+
+from netralitas import Evaluator
+
+MEMBER = {"employment_status": "pns", "party": {"member": True}}
+
+
+@pytest.mark.parametrize(("day", "rule", "instrument", "body"), [
+    ("2023-10-30", "uu5.87-4c.party-membership", "UU 5/2014", "KASN"),
+    ("2023-10-31", "uu20.52-3j.party-membership", "UU 20/2023", "KASN"),
+    ("2024-08-22", "uu20.52-3j.party-membership", "UU 20/2023", "KASN"),
+    ("2024-08-23", "uu20.52-3j.party-membership", "UU 20/2023", "BKN"),
+])
+def test_party_membership_switches_on_the_right_day(evaluator: Evaluator, day: str, rule: str, instrument: str,
+                                                    body: str) -> None:
+    verdict = evaluator.evaluate({"id": "p", "date": day, "person": MEMBER})
+    assert [f.rule_id for f in verdict.findings] == [rule]
+    assert verdict.findings[0].citations[0].instrument_short == instrument
+    assert verdict.recommending_body is not None and body in verdict.recommending_body.id
+    shorts = {i.short for i in verdict.instruments_in_force}
+    assert instrument in shorts
+    other = "UU 20/2023" if instrument == "UU 5/2014" else "UU 5/2014"
+    assert other not in shorts
+    not_in_force = [n for n in verdict.not_applicable if n.rule_id.endswith("party-membership")]
+    assert len(not_in_force) == 1 and "outside" in not_in_force[0].reasons[0].description.en
+
+
+def test_pppk_is_not_covered_by_uu5_pasal_87(evaluator: Evaluator) -> None:
+    before = evaluator.evaluate({"id": "p", "date": "2023-10-30",
+                                 "person": {"employment_status": "pppk", "party": {"member": True}}})
+    after = evaluator.evaluate({"id": "p", "date": "2023-10-31",
+                                "person": {"employment_status": "pppk", "party": {"member": True}}})
+    assert before.findings == []
+    assert [f.rule_id for f in after.findings] == ["uu20.52-3j.party-membership"]
+
+
+def test_unknown_membership_is_undetermined_not_false(evaluator: Evaluator) -> None:
+    verdict = evaluator.evaluate({"id": "p", "date": "2024-01-01", "person": {"employment_status": "pns"}})
+    undetermined = {u.rule_id: [m.path for m in u.missing] for u in verdict.undetermined}
+    assert undetermined["uu20.52-3j.party-membership"] == ["person.party.member"]
+    known_false = evaluator.evaluate({"id": "p", "date": "2024-01-01",
+                                      "person": {"employment_status": "pns", "party": {"member": False}}})
+    assert "uu20.52-3j.party-membership" not in {u.rule_id for u in known_false.undetermined}
+
+
+def test_act_before_encoded_law_says_so(evaluator: Evaluator) -> None:
+    verdict = evaluator.evaluate({"id": "old", "person": {"employment_status": "pns"},
+                                  "acts": [{"kind": "favouring_decision", "date": "2005-01-01"}]})
+    assert not verdict.scope.in_scope
+    assert any("predates" in n.en for n in verdict.scope.notes)
+    assert verdict.findings == []
+
+
+def test_phase_boundary_at_determination(evaluator: Evaluator) -> None:
+    def verdict(day: str) -> list[str]:
+        return [f.rule_id for f in evaluator.evaluate({
+            "id": "d", "person": {"employment_status": "pns"},
+            "election": {"calendar": "pemilu-2024", "race": "presiden"},
+            "acts": [{"kind": "social_media_like", "date": day}]}).findings]
+
+    assert verdict("2023-11-12") == ["skb2022.ke.social-media-interaction"]
+    assert verdict("2023-11-13") == []
