@@ -148,19 +148,19 @@ class Evaluator:
         permitted: list[Permission] = []
         schemes_used: set[str] = set()
         for item in remaining:
-            rule = item.rule.loaded.rule
-            citations = [citation_out(c, book) for c in rule.basis]
+            spec = item.rule.loaded.rule
+            citations = [citation_out(c, book) for c in spec.basis]
             held = conditions_out(item.trace.held, item.fact)
-            if rule.category is Category.BUKAN_PELANGGARAN:
+            if spec.category is Category.BUKAN_PELANGGARAN:
                 permitted.append(_ref(item.rule, item.fact, Permission, citations=citations, conditions_held=held))
                 continue
-            if rule.sanction.scheme:
-                schemes_used.add(rule.sanction.scheme)
+            if spec.sanction.scheme:
+                schemes_used.add(spec.sanction.scheme)
             findings.append(_ref(
-                item.rule, item.fact, Finding, date_used=item.day, version=version_text(rule.in_force),
-                citations=citations, sanction=sanction_out(rule.sanction, book),
-                competent_path=competent_path(rule.category, book, item.day), conditions_held=held,
-                in_conflict=(rule.id, item.fact.subject, _act_id(item.fact)) in conflicted))
+                item.rule, item.fact, Finding, date_used=item.day, version=version_text(spec.in_force),
+                citations=citations, sanction=sanction_out(spec.sanction, book),
+                competent_path=competent_path(spec.category, book, item.day), conditions_held=held,
+                in_conflict=(spec.id, item.fact.subject, _act_id(item.fact)) in conflicted))
 
         order = {f.label: f.index for f in normalised.facts}
 

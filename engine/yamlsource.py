@@ -19,10 +19,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import ValidationError
-
 from netralitas.errors import InputFileError, Problem
 from netralitas.suggestions import suggest
+from pydantic import ValidationError
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_NODES = 200_000
@@ -136,7 +135,8 @@ def load_yaml_file(path: Path) -> Located:
         try:
             json.loads(text)
         except json.JSONDecodeError as exc:
-            raise LocatedProblems([Problem(f"JSON syntax error: {exc.msg}", str(path), exc.lineno, exc.colno)]) from None
+            problem = Problem(f"JSON syntax error: {exc.msg}", str(path), exc.lineno, exc.colno)
+            raise LocatedProblems([problem]) from None
     return load_yaml_text(text, str(path))
 
 
@@ -207,12 +207,7 @@ def problems_from_validation(
             message = f"unknown field '{loc[-1]}'"
             if names and not suggestion:
                 message += f"; allowed fields: {', '.join(sorted(names))}"
-        elif kind == "enum":
-            expected = item.get("ctx", {}).get("expected", "")
-            choices = re.findall(r"'([^']*)'", expected)
-            suggestion = suggest(str(item.get("input")), choices)
-            message = f"'{item.get('input')}' is not one of: {', '.join(choices)}"
-        elif kind == "literal_error":
+        elif kind == "enum" or kind == "literal_error":
             expected = item.get("ctx", {}).get("expected", "")
             choices = re.findall(r"'([^']*)'", expected)
             suggestion = suggest(str(item.get("input")), choices)

@@ -1,7 +1,16 @@
 """Incident facts: models, vocabularies, calendars, normalisation and loading."""
 
 from netralitas.facts.loading import load_incident, load_incident_text
-from netralitas.facts.models import Act, Candidacy, DatePeriod, ElectionRef, Incident, PartyMembership, Person, Target
+from netralitas.facts.models import (
+    Act,
+    Candidacy,
+    DatePeriod,
+    ElectionRef,
+    Incident,
+    PartyMembership,
+    Person,
+    Target,
+)
 
 __all__ = [
     "Act",

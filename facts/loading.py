@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from netralitas.errors import IncidentError, InputFileError, Problem
 from netralitas.facts.models import Incident
-from netralitas.yamlsource import Located, LocatedProblems, load_yaml_file, load_yaml_text, problems_from_validation
+from netralitas.yamlsource import (
+    Located,
+    LocatedProblems,
+    load_yaml_file,
+    load_yaml_text,
+    problems_from_validation,
+)
+from pydantic import ValidationError
 
 
 def incident_from_located(located: Located, default_id: str | None = None) -> Incident:

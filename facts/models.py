@@ -9,8 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, TypeVar
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, model_validator
-
 from netralitas.facts.vocabulary import (
     ActKind,
     Attribute,
@@ -29,6 +27,7 @@ from netralitas.facts.vocabulary import (
     Standing,
     TargetKind,
 )
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, model_validator
 
 UNKNOWN_WORDS = frozenset({"unknown", "tidak diketahui", "?"})
 MAX_ACTS = 500

@@ -6,7 +6,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from netralitas import Evaluator, Rulebook
 from netralitas.backends import durable
 

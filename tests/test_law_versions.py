@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from netralitas import Evaluator
 
 MEMBER = {"employment_status": "pns", "party": {"member": True}}

@@ -19,6 +19,7 @@ Designed around what durable-rules 2.0.28 really does (shared/durable-rules/NOTE
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import threading
 from collections.abc import Callable, Sequence
@@ -105,10 +106,8 @@ class DurableBackend:
             host = _host()
             try:
                 for fact in facts:
-                    try:
+                    with contextlib.suppress(_durable.MessageNotHandledException):
                         host.assert_fact(self.ruleset, fact_message(fact, eval_id, sid))
-                    except _durable.MessageNotHandledException:
-                        pass
             finally:
                 host.delete_state(self.ruleset, sid)
                 found = _RESULTS.pop(eval_id, [])

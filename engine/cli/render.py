@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+from netralitas.text import Lang
+from netralitas.verdict import ConditionOut, Verdict
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from netralitas.text import Lang
-from netralitas.verdict import ConditionOut, Verdict
-
 _HEAD = {
-    "id": {"findings": "Pelanggaran yang ditemukan", "none": "Tidak ditemukan pelanggaran.", "outcome": "Akibat keseluruhan",
+    "id": {"findings": "Pelanggaran yang ditemukan", "none": "Tidak ditemukan pelanggaran.",
+           "outcome": "Akibat keseluruhan",
            "why": "Mengapa", "tier": "Tingkat sanksi", "options": "Pilihan sanksi", "path": "Jalur penanganan",
            "basis": "Dasar hukum", "undetermined": "Belum dapat diputuskan (fakta yang kurang)",
            "aside": "Dikecualikan", "permitted": "Diperbolehkan", "conflicts": "Konflik antaraturan",
@@ -72,7 +72,8 @@ def render_verdict(verdict: Verdict, console: Console, lang: Lang = "id", explai
         body.add_row(h["version"], finding.version.get(lang))
         body.add_row(h["path"], finding.competent_path.get(lang))
         body.add_row(h["why"], _conditions(finding.conditions_held, lang))
-        body.add_row(h["confidence"], finding.confidence.value + (f" — {finding.note.get(lang)}" if finding.note else ""))
+        note = f" — {finding.note.get(lang)}" if finding.note else ""
+        body.add_row(h["confidence"], finding.confidence.value + note)
         style = "red" if not finding.in_conflict else "magenta"
         console.print(Panel(body, title=f"{finding.rule_id} · {subject}", subtitle=finding.title.get(lang),
                             border_style=style))

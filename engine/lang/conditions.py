@@ -95,7 +95,7 @@ def _compare(op: str, left: Any, right: Any) -> bool:
     if op == "any_of":
         return not left.isdisjoint(right)
     if op == "none_of":
-        return left.isdisjoint(right)
+        return bool(left.isdisjoint(right))
     if op == "all_of":
         return bool(right <= left)
     if op == "not_all_of":

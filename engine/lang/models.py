@@ -10,10 +10,9 @@ from datetime import date
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
-
 from netralitas.facts.vocabulary import ActKind
 from netralitas.text import LocalizedText
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 RULE_ID = r"^[a-z0-9][a-z0-9._-]*$"
 Scalar = bool | str
@@ -92,8 +91,12 @@ class Citation(StrictModel):
     huruf: str | None = None
     angka: str | None = None
     text: str = Field(min_length=1, description="The quoted text, in Indonesian")
-    address: str = Field(pattern=r"^https?://\S+$", description="A public address where the text can be read")
-    confidence: Confidence | None = Field(None, description="Confidence in this quotation, if it differs from the rule's")
+    address: str = Field(
+        pattern=r"^https?://\S+$", description="A public address where the text can be read"
+    )
+    confidence: Confidence | None = Field(
+        None, description="Confidence in this quotation, if it differs from the rule's"
+    )
     note: str | None = None
 
     def reference(self) -> str:
