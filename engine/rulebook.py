@@ -17,6 +17,8 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any, TypeVar
 
+from pydantic import BaseModel, ValidationError
+
 from netralitas.errors import InputFileError, Problem, RulebookError
 from netralitas.facts.calendars import Calendar, calendars_dir
 from netralitas.facts.paths import paths_for
@@ -32,7 +34,6 @@ from netralitas.lang.registry import (
 from netralitas.lang.typecheck import ConditionCompiler, report_into
 from netralitas.suggestions import suggest
 from netralitas.yamlsource import Located, LocatedProblems, load_yaml_file, problems_from_validation
-from pydantic import BaseModel, ValidationError
 
 REGISTRY_FILE = "instruments.yaml"
 SANCTIONS_FILE = "sanctions.yaml"

@@ -6,9 +6,10 @@ import json
 from datetime import date
 from typing import Any
 
+from pydantic import BaseModel, ConfigDict
+
 from netralitas.lang.models import Category, Confidence, Tier
 from netralitas.text import LocalizedText
-from pydantic import BaseModel, ConfigDict
 
 
 class _Out(BaseModel):

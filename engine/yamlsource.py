@@ -19,9 +19,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from pydantic import ValidationError
+
 from netralitas.errors import InputFileError, Problem
 from netralitas.suggestions import suggest
-from pydantic import ValidationError
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_NODES = 200_000

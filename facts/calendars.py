@@ -6,10 +6,11 @@ from datetime import date
 from importlib.resources import files
 from pathlib import Path
 
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
 from netralitas.facts.models import ElectionRef
 from netralitas.facts.vocabulary import ElectionKind, Phase, Race
 from netralitas.text import LocalizedText
-from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 
 class _Model(BaseModel):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from netralitas.errors import IncidentError, InputFileError, Problem
 from netralitas.facts.models import Incident
 from netralitas.yamlsource import (
@@ -13,7 +15,6 @@ from netralitas.yamlsource import (
     load_yaml_text,
     problems_from_validation,
 )
-from pydantic import ValidationError
 
 
 def incident_from_located(located: Located, default_id: str | None = None) -> Incident:

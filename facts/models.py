@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, TypeVar
 
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, model_validator
+
 from netralitas.facts.vocabulary import (
     ActKind,
     Attribute,
@@ -27,7 +29,6 @@ from netralitas.facts.vocabulary import (
     Standing,
     TargetKind,
 )
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, model_validator
 
 UNKNOWN_WORDS = frozenset({"unknown", "tidak diketahui", "?"})
 MAX_ACTS = 500

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+
 from netralitas import Evaluator, Rulebook
 from netralitas.backends import durable
 

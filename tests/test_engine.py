@@ -7,10 +7,10 @@ from concurrent.futures import ThreadPoolExecutor
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from netralitas import Evaluator, Incident, load_incident
 from netralitas.backends import durable
 from netralitas.facts import vocabulary as v
-
 from tests.conftest import EXAMPLES, expected_backend
 
 

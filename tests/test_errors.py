@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from netralitas import IncidentError, Rulebook, RulebookError, load_incident, load_incident_text
 from netralitas.rulebook import bundled_rules_dir
 

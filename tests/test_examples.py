@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+
 from netralitas import Evaluator, load_incident
 from netralitas.lang.models import Category, Tier
-
 from tests.conftest import EXAMPLES
 
 CASES = {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from netralitas import Evaluator
 
 MEMBER = {"employment_status": "pns", "party": {"member": True}}

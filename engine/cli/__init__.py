@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
+from rich.console import Console
+
 from netralitas.errors import NetralitasError, ProblemsError
 from netralitas.evaluation import Evaluator
 from netralitas.facts.loading import load_incident, load_incident_text
@@ -20,7 +22,6 @@ from netralitas.facts.models import Incident
 from netralitas.rulebook import Rulebook
 from netralitas.schemas import SCHEMAS
 from netralitas.text import Lang
-from rich.console import Console
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="netralitas: ASN political neutrality rules engine.")
 EXIT_VIOLATION = 1

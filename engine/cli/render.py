@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from netralitas.text import Lang
-from netralitas.verdict import ConditionOut, Verdict
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
+
+from netralitas.text import Lang
+from netralitas.verdict import ConditionOut, Verdict
 
 _HEAD = {
     "id": {"findings": "Pelanggaran yang ditemukan", "none": "Tidak ditemukan pelanggaran.",

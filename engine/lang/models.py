@@ -10,9 +10,10 @@ from datetime import date
 from enum import StrEnum
 from typing import Literal
 
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
 from netralitas.facts.vocabulary import ActKind
 from netralitas.text import LocalizedText
-from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 RULE_ID = r"^[a-z0-9][a-z0-9._-]*$"
 Scalar = bool | str

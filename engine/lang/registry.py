@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from pydantic import Field
+
 from netralitas.lang.models import Citation, Period, StrictModel, Tier
 from netralitas.text import LocalizedText
-from pydantic import Field
 
 
 class Instrument(StrictModel):

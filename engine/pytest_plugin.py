@@ -1,0 +1,63 @@
+"""pytest plugin: collects `*.tests.yaml` scenario files so `pytest` runs legal staff's tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from netralitas.evaluation import Evaluator
+from netralitas.rulebook import Rulebook
+from netralitas.scenarios import SUFFIX, LoadedScenario, explain, load_scenarios, run
+
+_EVALUATORS: dict[Path, Evaluator] = {}
+
+
+def _evaluator_for(path: Path) -> Evaluator:
+    """The evaluator of the rulebook folder holding `path` (the folder with instruments.yaml)."""
+    for folder in path.parents:
+        if (folder / "instruments.yaml").is_file():
+            if folder not in _EVALUATORS:
+                _EVALUATORS[folder] = Evaluator(Rulebook.load(folder))
+            return _EVALUATORS[folder]
+    if Path("/") not in _EVALUATORS:
+        _EVALUATORS[Path("/")] = Evaluator()
+    return _EVALUATORS[Path("/")]
+
+
+def pytest_collect_file(parent: pytest.Collector, file_path: Path) -> pytest.Collector | None:
+    if file_path.name.endswith(SUFFIX):
+        return ScenarioFile.from_parent(parent, path=file_path)
+    return None
+
+
+class ScenarioFile(pytest.File):
+    def collect(self) -> Iterator[pytest.Item]:
+        for loaded in load_scenarios(self.path):
+            yield ScenarioItem.from_parent(self, name=loaded.scenario.name, loaded=loaded)
+
+
+class ScenarioFailed(Exception):
+    pass
+
+
+class ScenarioItem(pytest.Item):
+    def __init__(self, *, loaded: LoadedScenario, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.loaded = loaded
+
+    def runtest(self) -> None:
+        problems, verdict = run(_evaluator_for(Path(self.loaded.file)), self.loaded)
+        if problems:
+            raise ScenarioFailed("\n".join(["expected vs got:", *problems, "why the engine decided:",
+                                            *explain(verdict)]))
+
+    def repr_failure(self, excinfo: Any, style: Any = None) -> str:
+        if isinstance(excinfo.value, ScenarioFailed):
+            return f"{self.loaded.file}:{self.loaded.line}: scenario '{self.name}'\n{excinfo.value}"
+        return str(super().repr_failure(excinfo))
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        return self.path, (self.loaded.line or 1) - 1, f"scenario: {self.name}"
