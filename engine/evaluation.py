@@ -17,31 +17,37 @@ from netralitas.backends import Backend, BackendName, make_backend
 from netralitas.compiler import CompiledRule, CompiledRulebook, compile_rulebook
 from netralitas.errors import IncidentError, Problem
 from netralitas.explain import (
+    Explained,
+    RuleExplainer,
     citation_out,
     competent_path,
-    conditions_out,
     missing_out,
     not_in_force,
     sanction_out,
     version_text,
 )
-from netralitas.facts.models import Incident
+from netralitas.facts.calendars import ResolvedElection, resolve_election
+from netralitas.facts.models import ElectionRef, Incident
 from netralitas.facts.normalise import Fact, NormalisedIncident, normalise
-from netralitas.lang.conditions import Atom, Trace, trace
+from netralitas.lang.conditions import Atom
 from netralitas.lang.models import Category
+from netralitas.memo import Memo
 from netralitas.outcome import overall_outcome
 from netralitas.rulebook import Rulebook
 from netralitas.suggestions import suggest
-from netralitas.text import bi
+from netralitas.text import LocalizedText, bi
 from netralitas.verdict import (
+    CitationOut,
     Conflict,
     ElectionOut,
     Finding,
     InstrumentOut,
+    MissingFact,
     NotApplicable,
     Permission,
     Provenance,
     RuleRef,
+    SanctionOut,
     Scope,
     SetAside,
     Undetermined,
@@ -49,15 +55,36 @@ from netralitas.verdict import (
 )
 from netralitas.version import __version__
 
-_ALWAYS = Trace(True, (), (), ())
+MEMO_LIMIT = 4096
+"""Keys per memo before it is cleared: bounds memory over any number of evaluations."""
 
 
 @dataclass
 class _Applicable:
     rule: CompiledRule
     fact: Fact
-    trace: Trace
+    explained: Explained
     day: date
+
+
+@dataclass(frozen=True)
+class _RuleParts:
+    """The parts of a finding that depend only on the rule."""
+
+    explainer: RuleExplainer
+    citations: list[CitationOut]
+    sanction: SanctionOut
+    version: LocalizedText
+    date_path: str
+    missing_date: list[MissingFact]
+
+
+@dataclass(frozen=True)
+class _DayParts:
+    """The parts of a verdict that depend only on the reference date."""
+
+    instruments: list[InstrumentOut]
+    body: LocalizedText | None
 
 
 def input_hash(incident: Incident) -> str:
@@ -79,15 +106,51 @@ class Evaluator:
         self.rulebook = rulebook if rulebook is not None else Rulebook.load()
         self.compiled: CompiledRulebook = compile_rulebook(self.rulebook)
         self.backend: Backend = make_backend(self.compiled, backend)
+        book = self.rulebook
+        explained: Memo[Any, Explained] = Memo(MEMO_LIMIT)
+        self._parts = [
+            _RuleParts(RuleExplainer(rule.index, rule.condition, explained),
+                       [citation_out(c, book) for c in spec.basis], sanction_out(spec.sanction, book),
+                       version_text(spec.in_force), spec.date_path(),
+                       missing_out((_date_atom(spec.date_path()),), _NO_FACT))
+            for rule in self.compiled.rules for spec in (rule.loaded.rule,)
+        ]
+        self._earliest = book.earliest_rule_date()
+        self._elections: Memo[ElectionRef | None, tuple[ResolvedElection, ElectionOut]] = Memo(MEMO_LIMIT)
+        self._days: Memo[date | None, _DayParts] = Memo(MEMO_LIMIT)
+        self._paths: Memo[tuple[Category, date], LocalizedText] = Memo(MEMO_LIMIT)
 
     def evaluate(self, incident: Incident | dict[str, Any]) -> Verdict:
         """The verdict for one incident."""
         if not isinstance(incident, Incident):
             incident = Incident.model_validate(incident)
         self._check_calendar(incident)
-        normalised = normalise(incident, self.rulebook.calendars)
+        election, election_out = self._election(incident.election)
+        normalised = normalise(incident, self.rulebook.calendars, election)
         matches = self.backend.match(normalised.facts)
-        return self._verdict(normalised, matches)
+        return self._verdict(normalised, matches, election_out)
+
+    def _election(self, ref: ElectionRef | None) -> tuple[ResolvedElection, ElectionOut]:
+        def make() -> tuple[ResolvedElection, ElectionOut]:
+            e = resolve_election(ref, self.rulebook.calendars)
+            return e, ElectionOut(calendar=e.calendar, kind=e.kind, race=e.race,
+                                  determination_date=e.determination_date, campaign_start=e.campaign_start,
+                                  campaign_end=e.campaign_end, voting_day=e.voting_day)
+
+        return self._elections.get(ref, make)
+
+    def _day(self, day: date | None) -> _DayParts:
+        def make() -> _DayParts:
+            if day is None:
+                return _DayParts([], None)
+            book = self.rulebook
+            body = book.authority_on(day)
+            return _DayParts([InstrumentOut(key=i.key, short=i.short, title=i.title, in_force_from=i.in_force.from_,
+                                            in_force_until=i.in_force.until)
+                              for i in sorted(book.instruments_in_force(day), key=lambda i: i.key)],
+                             body.name if body else None)
+
+        return self._days.get(day, make)
 
     def evaluate_many(self, incidents: Iterable[Incident | dict[str, Any]]) -> Iterator[Verdict]:
         """Verdicts for many incidents, in order."""
@@ -107,31 +170,31 @@ class Evaluator:
             raise IncidentError([Problem(f"race '{ref.race}' is not part of calendar '{ref.calendar}'",
                                          field="election.race")])
 
-    def _verdict(self, normalised: NormalisedIncident, matches: set[tuple[int, int]]) -> Verdict:
+    def _verdict(self, normalised: NormalisedIncident, matches: set[tuple[int, int]],
+                 election: ElectionOut) -> Verdict:
         book = self.rulebook
         applicable: list[_Applicable] = []
         undetermined: list[Undetermined] = []
         not_applicable: list[NotApplicable] = []
         for fact in normalised.facts:
             for rule in self.compiled.candidates(fact.subject, fact.values.get("act.kind")):
-                result = trace(rule.condition, fact.values) if rule.condition is not None else _ALWAYS
+                parts = self._parts[rule.index]
+                result = parts.explainer.explain(fact)
                 if (result.value is True) != ((rule.index, fact.index) in matches):
                     raise RuntimeError(f"backend {self.backend.name} disagrees with the reference evaluation on "
                                        f"rule {rule.id}, fact {fact.label}")
                 if result.value is False:
-                    not_applicable.append(_ref(rule, fact, NotApplicable,
-                                               reasons=conditions_out(result.failed, fact)))
+                    not_applicable.append(_ref(rule, fact, NotApplicable, reasons=result.failed))
                     continue
-                held = conditions_out(result.held, fact)
                 if result.value is None:
-                    undetermined.append(_ref(rule, fact, Undetermined, missing=missing_out(result.unknown, fact),
-                                             conditions_held=held))
+                    undetermined.append(_ref(rule, fact, Undetermined, missing=result.missing,
+                                             conditions_held=result.held))
                     continue
-                date_path = rule.loaded.rule.date_path()
+                date_path = parts.date_path
                 day = fact.values.get(date_path)
                 if day is None:
-                    undetermined.append(_ref(rule, fact, Undetermined, missing=missing_out(
-                        (_date_atom(date_path),), fact), conditions_held=held))
+                    undetermined.append(_ref(rule, fact, Undetermined, missing=parts.missing_date,
+                                             conditions_held=result.held))
                 elif not rule.loaded.rule.in_force.contains(day):
                     not_applicable.append(_ref(rule, fact, NotApplicable, reasons=[
                         not_in_force(rule.loaded.rule.in_force, date_path, day)]))
@@ -149,17 +212,18 @@ class Evaluator:
         schemes_used: set[str] = set()
         for item in remaining:
             spec = item.rule.loaded.rule
-            citations = [citation_out(c, book) for c in spec.basis]
-            held = conditions_out(item.trace.held, item.fact)
+            parts = self._parts[item.rule.index]
+            held = item.explained.held
             if spec.category is Category.BUKAN_PELANGGARAN:
-                permitted.append(_ref(item.rule, item.fact, Permission, citations=citations, conditions_held=held))
+                permitted.append(_ref(item.rule, item.fact, Permission, citations=parts.citations,
+                                      conditions_held=held))
                 continue
             if spec.sanction.scheme:
                 schemes_used.add(spec.sanction.scheme)
             findings.append(_ref(
-                item.rule, item.fact, Finding, date_used=item.day, version=version_text(spec.in_force),
-                citations=citations, sanction=sanction_out(spec.sanction, book),
-                competent_path=competent_path(spec.category, book, item.day), conditions_held=held,
+                item.rule, item.fact, Finding, date_used=item.day, version=parts.version,
+                citations=parts.citations, sanction=parts.sanction,
+                competent_path=self._competent_path(spec.category, item.day), conditions_held=held,
                 in_conflict=(spec.id, item.fact.subject, _act_id(item.fact)) in conflicted))
 
         order = {f.label: f.index for f in normalised.facts}
@@ -168,14 +232,11 @@ class Evaluator:
             return (order[ref.act_id or "person"], ref.rule_id)
 
         reference = normalised.reference_date
-        election = normalised.election
+        day_parts = self._day(reference)
         return Verdict(
             incident_id=normalised.incident.id,
             reference_date=reference,
-            election=ElectionOut(calendar=election.calendar, kind=election.kind, race=election.race,
-                                 determination_date=election.determination_date,
-                                 campaign_start=election.campaign_start, campaign_end=election.campaign_end,
-                                 voting_day=election.voting_day),
+            election=election,
             scope=self._scope(normalised),
             findings=sorted(findings, key=key),
             outcome=overall_outcome(findings, book, schemes_used),
@@ -184,15 +245,14 @@ class Evaluator:
             undetermined=sorted(undetermined, key=key),
             not_applicable=sorted(not_applicable, key=key),
             conflicts=sorted(conflicts, key=lambda c: (order[c.act_id or "person"], c.topic)),
-            instruments_in_force=[
-                InstrumentOut(key=i.key, short=i.short, title=i.title, in_force_from=i.in_force.from_,
-                              in_force_until=i.in_force.until)
-                for i in sorted(book.instruments_in_force(reference), key=lambda i: i.key)
-            ] if reference else [],
-            recommending_body=(body.name if reference and (body := book.authority_on(reference)) else None),
+            instruments_in_force=day_parts.instruments,
+            recommending_body=day_parts.body,
             provenance=Provenance(rulebook_hash=book.content_hash, engine_version=__version__,
                                   input_hash=input_hash(normalised.incident)),
         )
+
+    def _competent_path(self, category: Category, day: date) -> LocalizedText:
+        return self._paths.get((category, day), lambda: competent_path(category, self.rulebook, day))
 
     def _exceptions(self, applicable: list[_Applicable]) -> list[SetAside]:
         out: list[SetAside] = []
@@ -237,7 +297,7 @@ class Evaluator:
             notes.append(bi("status kepegawaian tidak diketahui: ketentuan yang bergantung padanya belum dapat "
                             "diputuskan", "employment status unknown: provisions that depend on it cannot be "
                             "decided yet"))
-        earliest = self.rulebook.earliest_rule_date()
+        earliest = self._earliest
         for fact in normalised.facts:
             if earliest and fact.date and fact.date < earliest:
                 in_scope = False
@@ -256,3 +316,7 @@ def _act_id(fact: Fact) -> str | None:
 
 def _date_atom(path: str) -> Atom:
     return Atom(path, "known")
+
+
+_NO_FACT = Fact(0, "person", "person", {}, None)
+"""A fact that knows nothing: what a rule's missing date is explained against."""

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+from dataclasses import dataclass
 from datetime import date
 
 from netralitas.facts.normalise import Fact
 from netralitas.facts.paths import FIELDS_BY_PATH
-from netralitas.lang.conditions import Atom, describe, needed_paths, show_value
+from netralitas.lang.conditions import Atom, Node, atoms, describe, needed_paths, show_value, trace
 from netralitas.lang.models import Category, Citation, Period, Sanction
+from netralitas.memo import Memo
 from netralitas.rulebook import Rulebook
 from netralitas.text import LocalizedText, bi
 from netralitas.verdict import CitationOut, ConditionOut, MissingFact, SanctionOut
@@ -93,3 +96,54 @@ def competent_path(category: Category, rulebook: Rulebook, day: date | None) -> 
                   f"the PPK decides the dismissal; supervised by {body.name.en}")
     return bi(f"Bawaslu meneruskan temuan kepada {body.name.id}, yang merekomendasikan sanksi kepada PPK",
               f"Bawaslu forwards the finding to {body.name.en}, which recommends the sanction to the PPK")
+
+
+@dataclass(frozen=True)
+class Explained:
+    """A rule's three-valued result on one fact, with the explanation parts that depend on it."""
+
+    value: bool | None
+    held: list[ConditionOut]
+    failed: list[ConditionOut]
+    missing: list[MissingFact]
+
+
+_ALWAYS = Explained(True, [], [], [])
+
+
+class RuleExplainer:
+    """Evaluates one rule's condition on a fact and explains the result.
+
+    The result depends only on the values of the paths the condition reads and on how the
+    derived ones among them were derived, so it is memoised on exactly those (in a memo the
+    evaluator shares between its rules). Memoised explanation parts are shared between
+    verdicts: treat verdicts as read-only.
+    """
+
+    def __init__(self, index: int, condition: Node | None, memo: Memo[Hashable, Explained]) -> None:
+        self.index = index
+        self.condition = condition
+        self.paths = tuple(sorted({p for a in atoms(condition) for p in needed_paths(a)})) if condition else ()
+        self._path_set = frozenset(self.paths)
+        self._memo = memo
+
+    def explain(self, fact: Fact) -> Explained:
+        """The condition's value on `fact`, and the atoms that decided it in plain language."""
+        condition = self.condition
+        if condition is None:
+            return _ALWAYS
+        values = fact.values
+        paths = self._path_set
+        key = (self.index, tuple(values.get(p) for p in self.paths),
+               tuple((d.reason.id, d.reason.en) for d in fact.derivations if d.path in paths))
+
+        def make() -> Explained:
+            result = trace(condition, values)
+            return Explained(
+                result.value,
+                conditions_out(result.held, fact) if result.value is not False else [],
+                conditions_out(result.failed, fact) if result.value is False else [],
+                missing_out(result.unknown, fact) if result.value is None else [],
+            )
+
+        return self._memo.get(key, make)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from enum import Enum
+from functools import lru_cache
 from typing import Any, Literal
 
 from netralitas.facts.calendars import Calendar, ResolvedElection, resolve_election
@@ -55,10 +57,10 @@ class NormalisedIncident:
 def _put(values: dict[str, Any], path: str, value: Any) -> None:
     if value is None:
         return
-    if isinstance(value, list):
-        values[path] = frozenset(str(v) for v in value)
-    elif hasattr(value, "value") and isinstance(value.value, str):
+    if isinstance(value, Enum):
         values[path] = value.value
+    elif isinstance(value, list):
+        values[path] = frozenset(str(v) for v in value)
     else:
         values[path] = value
 
@@ -69,10 +71,10 @@ def _on_cltn(person: Person, day: date | None) -> bool | None:
     return any(p.contains(day) for p in person.cltn)
 
 
-def _person_values(incident: Incident, election: ResolvedElection, day: date | None) -> dict[str, Any]:
+def _person_values(incident: Incident, election: ResolvedElection) -> dict[str, Any]:
+    """The person's facts that do not depend on the day (everything but `person.on_cltn`)."""
     person = incident.person
     values: dict[str, Any] = {}
-    _put(values, "incident.date", incident.reference_date())
     _put(values, "person.employment_status", person.employment_status)
     _put(values, "person.position_class", person.position_class)
     _put(values, "person.office", person.office)
@@ -89,7 +91,6 @@ def _person_values(incident: Incident, election: ResolvedElection, day: date | N
         _put(values, "person.candidacy.resigned_on", person.candidacy.resigned_on)
     if person.spouse:
         _put(values, "person.spouse.is_candidate", person.spouse.is_candidate)
-    _put(values, "person.on_cltn", _on_cltn(person, day))
     _put(values, "election.kind", election.kind)
     _put(values, "election.race", election.race)
     for name in ("determination_date", "campaign_start", "campaign_end", "quiet_start", "quiet_end", "voting_day"):
@@ -97,13 +98,38 @@ def _person_values(incident: Incident, election: ResolvedElection, day: date | N
     return values
 
 
-def _cltn_derivation(person: Person, day: date | None, values: dict[str, Any]) -> list[Derivation]:
-    if "person.on_cltn" not in values or day is None:
-        return []
-    on = values["person.on_cltn"]
-    return [Derivation("person.on_cltn", on, bi(
+def _values_on(person: Person, common: dict[str, Any], day: date | None) -> tuple[dict[str, Any], list[Derivation]]:
+    """The person's facts on `day`: the common ones plus CLTN status, with its derivation."""
+    values = dict(common)
+    on = _on_cltn(person, day)
+    if on is None or day is None:
+        return values, []
+    values["person.on_cltn"] = on
+    return values, [_cltn_derivation(on, day)]
+
+
+@lru_cache(maxsize=4096)
+def _cltn_derivation(on: bool, day: date) -> Derivation:
+    return Derivation("person.on_cltn", on, bi(
         f"pada {day.isoformat()} {'sedang' if on else 'tidak sedang'} CLTN menurut periode CLTN yang dilaporkan",
-        f"on {day.isoformat()} {'on' if on else 'not on'} CLTN according to the reported CLTN periods"))]
+        f"on {day.isoformat()} {'on' if on else 'not on'} CLTN according to the reported CLTN periods"))
+
+
+@lru_cache(maxsize=4096)
+def _phase_derivation(phase: str, day: date, calendar: str | None) -> Derivation:
+    return Derivation("act.phase", phase, bi(
+        f"tanggal {day.isoformat()} dibandingkan dengan kalender {calendar or 'yang diberikan'}",
+        f"date {day.isoformat()} compared with the {calendar or 'given'} calendar"))
+
+
+@lru_cache(maxsize=4096)
+def _standing_derivation(day: date, det: date) -> Derivation:
+    standing = Standing.BAKAL_CALON if day < det else Standing.CALON
+    return Derivation("act.target.standing", standing.value, bi(
+        f"tanggal perbuatan {day.isoformat()} {'sebelum' if day < det else 'pada/setelah'} "
+        f"penetapan calon {det.isoformat()}",
+        f"act date {day.isoformat()} is {'before' if day < det else 'on or after'} "
+        f"candidate determination on {det.isoformat()}"))
 
 
 def _act_values(act: Act, election: ResolvedElection) -> tuple[dict[str, Any], list[Derivation]]:
@@ -118,38 +144,40 @@ def _act_values(act: Act, election: ResolvedElection) -> tuple[dict[str, Any], l
     if target:
         _put(values, "act.target.kind", target.kind)
         _put(values, "act.target.independent", target.independent)
+        _put(values, "act.target.is_spouse", target.is_spouse)
         _put(values, "act.target.standing", target.standing)
     if act.date is not None:
         phase = election.phase(act.date)
         if phase is not None:
             values["act.phase"] = phase.value
-            derivations.append(Derivation("act.phase", phase.value, bi(
-                f"tanggal {act.date.isoformat()} dibandingkan dengan kalender {election.calendar or 'yang diberikan'}",
-                f"date {act.date.isoformat()} compared with the {election.calendar or 'given'} calendar")))
+            derivations.append(_phase_derivation(phase.value, act.date, election.calendar))
         targets_candidate = target is None or target.kind is not TargetKind.PARTY
         det = election.determination_date
         if "act.target.standing" not in values and det is not None and targets_candidate:
-            standing = Standing.BAKAL_CALON if act.date < det else Standing.CALON
-            values["act.target.standing"] = standing.value
-            derivations.append(Derivation("act.target.standing", standing.value, bi(
-                f"tanggal perbuatan {act.date.isoformat()} {'sebelum' if act.date < det else 'pada/setelah'} "
-                f"penetapan calon {det.isoformat()}",
-                f"act date {act.date.isoformat()} is {'before' if act.date < det else 'on or after'} "
-                f"candidate determination on {det.isoformat()}")))
+            derived = _standing_derivation(act.date, det)
+            values["act.target.standing"] = derived.value
+            derivations.append(derived)
     return values, derivations
 
 
-def normalise(incident: Incident, calendars: dict[str, Calendar]) -> NormalisedIncident:
-    """Flatten an incident into one person fact and one fact per act."""
-    election = resolve_election(incident.election, calendars)
+def normalise(incident: Incident, calendars: dict[str, Calendar],
+              election: ResolvedElection | None = None) -> NormalisedIncident:
+    """Flatten an incident into one person fact and one fact per act.
+
+    `election` is the incident's election already resolved against `calendars`, when the
+    caller has it (the evaluator caches resolutions); otherwise it is resolved here.
+    """
+    if election is None:
+        election = resolve_election(incident.election, calendars)
     reference = incident.reference_date()
-    person_values = _person_values(incident, election, reference)
-    facts = [Fact(0, "person", "person", person_values, reference, None,
-                  tuple(_cltn_derivation(incident.person, reference, person_values)))]
+    common = _person_values(incident, election)
+    _put(common, "incident.date", reference)
+    person_values, person_derivations = _values_on(incident.person, common, reference)
+    facts = [Fact(0, "person", "person", person_values, reference, None, tuple(person_derivations))]
     for index, act in enumerate(incident.acts):
-        values = _person_values(incident, election, act.date)
-        own, derivations = _act_values(act, election)
+        values, derivations = _values_on(incident.person, common, act.date)
+        own, act_derivations = _act_values(act, election)
         values.update(own)
-        derivations = _cltn_derivation(incident.person, act.date, values) + derivations
-        facts.append(Fact(index + 1, "act", incident.act_label(index), values, act.date, index, tuple(derivations)))
+        facts.append(Fact(index + 1, "act", incident.act_label(index), values, act.date, index,
+                          (*derivations, *act_derivations)))
     return NormalisedIncident(incident, election, reference, tuple(facts))

@@ -7,6 +7,8 @@ Designed around what durable-rules 2.0.28 really does (shared/durable-rules/NOTE
   its index, so no two facts are ever identical (MessageObservedException);
 - facts asserted one at a time: MessageNotHandledException means 'nothing matched' for that
   fact (a batch assert loses the matches of the other facts when one matches nothing);
+- a fact no rule can apply to (an act kind no rule names) is not asserted at all, and an
+  incident with no such fact opens no session: the answer is known without the engine;
 - consequents only record (evaluation id, rule index, fact index) in a dict keyed by
   evaluation id, since they swallow exceptions and may run on the dispatcher thread;
 - a fresh session id per evaluation, its state deleted in `finally`, under one process-wide
@@ -100,6 +102,10 @@ class DurableBackend:
 
     def match(self, facts: Sequence[Fact]) -> set[Match]:
         assert _durable is not None
+        candidates = self.compiled.candidates
+        facts = [f for f in facts if candidates(f.subject, f.values.get("act.kind"))]
+        if not facts:
+            return set()
         with _LOCK:
             eval_id = next(_EVAL_IDS)
             sid = f"e{eval_id}"

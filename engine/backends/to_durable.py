@@ -92,15 +92,23 @@ def rule_pattern(rule: CompiledRule) -> dict[str, Any]:
     return {"$and": parts}
 
 
+_SET_FLAGS: dict[str, tuple[tuple[str, str], ...]] = {
+    spec.path: tuple((flag(spec.path, member), member) for member in spec.values)
+    for spec in FIELDS_BY_PATH.values() if spec.type == "set"
+}
+_KEYS: dict[str, str] = {path: key(path) for path in FIELDS_BY_PATH}
+
+
 def fact_message(fact: Fact, eval_id: int, sid: str) -> dict[str, Any]:
     """A normalised fact as a durable-rules fact, unique per evaluation."""
     message: dict[str, Any] = {"sid": sid, "eval_id": eval_id, "fact_index": fact.index, "subject": fact.subject}
     for path, value in fact.values.items():
-        if FIELDS_BY_PATH[path].type == "set":
-            for member in FIELDS_BY_PATH[path].values:
-                message[flag(path, member)] = member in value
+        flags = _SET_FLAGS.get(path)
+        if flags is not None:
+            for name, member in flags:
+                message[name] = member in value
         else:
-            message[key(path)] = _plain(value)
+            message[_KEYS[path]] = value.toordinal() if isinstance(value, date) else value
     if len(message) > MAX_PROPERTIES:
         raise ValueError(f"fact has {len(message)} properties; durable-rules allows at most 255")
     return message

@@ -189,6 +189,15 @@ def trace(node: Node, values: dict[str, Any]) -> Trace:
     return Trace(value, held, failed, unknown)
 
 
+def atoms(node: Node) -> tuple[Atom, ...]:
+    """Every atom of a condition, left to right."""
+    if isinstance(node, Atom):
+        return (node,)
+    if isinstance(node, Not):
+        return atoms(node.item)
+    return tuple(a for item in node.items for a in atoms(item))
+
+
 def needed_paths(atom: Atom) -> tuple[str, ...]:
     """The fact paths an atom reads."""
     return (atom.path,) if atom.ref is None else (atom.path, atom.ref)
