@@ -51,7 +51,8 @@ def overall_outcome(findings: list[Finding], rulebook: Rulebook, schemes_used: s
         parts_en.append("moral sanction (code of ethics)")
     if criminal:
         parts_id.append(f"dugaan tindak pidana: {len(criminal)} ketentuan, diteruskan ke Sentra Gakkumdu")
-        parts_en.append(f"possible offence: {len(criminal)} provisions, referred to Sentra Gakkumdu")
+        parts_en.append(f"possible offence: {len(criminal)} provision{'s' if len(criminal) > 1 else ''}, "
+                        "referred to Sentra Gakkumdu")
     if not parts_id:
         summary = bi("tidak ditemukan pelanggaran", "no violation found")
     else:

@@ -143,6 +143,8 @@ class Target(FactModel):
         None, description="bakal_calon or calon at the act's date; derived from the calendar if omitted"
     )
     independent: Maybe[StrictBool] = Field(None, description="Independent (perseorangan) candidate")
+    is_spouse: Maybe[StrictBool] = Field(
+        None, description="The target is the person's own spouse (SE MenPANRB 18/2023); omit if unknown")
     party: str | None = None
 
 

@@ -68,6 +68,7 @@ FIELDS: tuple[FieldSpec, ...] = (
     _enum("act.target.kind", v.TargetKind, "act", bi("sasaran dukungan", "target kind")),
     _enum("act.target.standing", v.Standing, "act", bi("status sasaran (bakal calon/calon)", "target standing")),
     FieldSpec("act.target.independent", "bool", "act", bi("calon perseorangan", "independent candidate")),
+    FieldSpec("act.target.is_spouse", "bool", "act", bi("sasaran adalah suami/istri sendiri", "target is own spouse")),
     _enum("act.channel", v.Channel, "act", bi("saluran", "channel")),
     FieldSpec("act.publicly_accessible", "bool", "act", bi("dapat diakses publik", "publicly accessible")),
     FieldSpec("act.active_support", "bool", "act", bi("memberikan dukungan aktif", "active support")),

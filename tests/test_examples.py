@@ -9,12 +9,14 @@ from netralitas.lang.models import Category, Tier
 from tests.conftest import EXAMPLES
 
 CASES = {
-    "camat-kades.yaml": (["pp94.5n5.favouring-decision"], Category.DISIPLIN, Tier.BERAT),
+    "camat-kades.yaml": (["pp94.5n5.favouring-decision", "uu10.71-1.188.favouring-decision"], Category.DISIPLIN,
+                         Tier.BERAT),
     "guru-like.yaml": (["skb2022.ke.social-media-interaction"], Category.KODE_ETIK, Tier.SANKSI_MORAL),
     "kampanye-atribut.yaml": (["pp94.5n2.campaign-with-attributes"], Category.DISIPLIN, Tier.SEDANG),
     "anggota-partai-uu5.yaml": (["uu5.87-4c.party-membership"], Category.PEMBERHENTIAN, Tier.PTDH),
     "anggota-partai-uu20.yaml": (["uu20.52-3j.party-membership"], Category.PEMBERHENTIAN, Tier.PTDH),
-    "tim-kampanye.yaml": (["uu7.280-3.494.campaign-team"], Category.PIDANA_PEMILU, Tier.PIDANA),
+    "tim-kampanye.yaml": (["skb2022.dis.campaign-team-after-determination", "uu7.280-3.494.campaign-team"],
+                          Category.DISIPLIN, Tier.BERAT),
 }
 
 
@@ -40,6 +42,7 @@ def test_spouse_on_cltn_is_set_aside(evaluator: Evaluator) -> None:
     verdict = evaluator.evaluate(load_incident(EXAMPLES / "pasangan-cltn.yaml"))
     assert verdict.findings == []
     assert [(s.rule_id, s.by_rule) for s in verdict.set_aside] == [
+        ("pp94.5n1.campaign-attendance", "se18.spouse-accompany-on-cltn"),
         ("skb2022.ke.spouse-campaign", "se18.spouse-accompany-on-cltn")]
     assert [p.rule_id for p in verdict.permitted] == ["se18.spouse-accompany-on-cltn"]
 
@@ -49,7 +52,7 @@ def test_spouse_not_on_cltn_is_a_violation(evaluator: Evaluator) -> None:
     data = incident.model_dump(mode="json")
     data["person"]["cltn"] = []
     verdict = evaluator.evaluate(data)
-    assert [f.rule_id for f in verdict.findings] == ["skb2022.ke.spouse-campaign"]
+    assert [f.rule_id for f in verdict.findings] == ["pp94.5n1.campaign-attendance", "skb2022.ke.spouse-campaign"]
     assert verdict.set_aside == []
 
 

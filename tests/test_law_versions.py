@@ -63,4 +63,4 @@ def test_phase_boundary_at_determination(evaluator: Evaluator) -> None:
             "acts": [{"kind": "social_media_like", "date": day}]}).findings]
 
     assert verdict("2023-11-12") == ["skb2022.ke.social-media-interaction"]
-    assert verdict("2023-11-13") == []
+    assert verdict("2023-11-13") == ["skb2022.dis.social-media-interaction"]
