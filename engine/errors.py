@@ -11,7 +11,12 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Problem:
-    """One located problem in a rule file or an incident file."""
+    """One located problem in a rule file or an incident file.
+
+    `path` is the full YAML path of the offending value (e.g. `rules.0.when.all.1.fact`) when it is
+    known; `message_id` is the message in Bahasa Indonesia when the code that found the problem wrote
+    one (otherwise `netralitas.messages` translates `message`).
+    """
 
     message: str
     file: str | None = None
@@ -21,6 +26,8 @@ class Problem:
     field: str | None = None
     suggestion: str | None = None
     severity: str = "error"
+    path: str | None = None
+    message_id: str | None = None
 
     def where(self) -> str:
         """`file:line:column`, as far as it is known."""

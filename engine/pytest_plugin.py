@@ -10,21 +10,18 @@ import pytest
 
 from netralitas.evaluation import Evaluator
 from netralitas.rulebook import Rulebook
-from netralitas.scenarios import SUFFIX, LoadedScenario, explain, load_scenarios, run
+from netralitas.scenarios import SUFFIX, LoadedScenario, explain, load_scenarios, rulebook_dir_for, run
 
 _EVALUATORS: dict[Path, Evaluator] = {}
 
 
 def _evaluator_for(path: Path) -> Evaluator:
     """The evaluator of the rulebook folder holding `path` (the folder with instruments.yaml)."""
-    for folder in path.parents:
-        if (folder / "instruments.yaml").is_file():
-            if folder not in _EVALUATORS:
-                _EVALUATORS[folder] = Evaluator(Rulebook.load(folder))
-            return _EVALUATORS[folder]
-    if Path("/") not in _EVALUATORS:
-        _EVALUATORS[Path("/")] = Evaluator()
-    return _EVALUATORS[Path("/")]
+    folder = rulebook_dir_for(path.parent)
+    key = folder or Path("/")
+    if key not in _EVALUATORS:
+        _EVALUATORS[key] = Evaluator(Rulebook.load(folder))
+    return _EVALUATORS[key]
 
 
 def pytest_collect_file(parent: pytest.Collector, file_path: Path) -> pytest.Collector | None:

@@ -150,7 +150,7 @@ def _check_rule(rule: Rule, loc: tuple[str | int, ...], located: Located, book: 
     def position(sub: tuple[str | int, ...]) -> tuple[int | None, int | None]:
         return located.position((*loc, *sub))
 
-    report = report_into(problems, position, located.file, rule.id)
+    report = report_into(problems, position, located.file, rule.id, loc)
 
     def say(message: str, sub: tuple[str | int, ...], field: str, suggestion: str | None) -> None:
         report(message, sub, field, suggestion)

@@ -208,3 +208,34 @@ def scenario_files(root: Path) -> list[Path]:
     if root.is_file():
         return [root]
     return sorted(root.rglob(f"*{SUFFIX}"))
+
+
+def rules_exercised(scenario: Scenario) -> set[str]:
+    """Every rule id a scenario names: its `rule` and every rule in its expectation."""
+    expect = scenario.expect
+    named = {f if isinstance(f, str) else f.rule for f in expect.findings or ()}
+    for group in (expect.not_findings, expect.set_aside, expect.permitted, expect.undetermined):
+        named.update(group or ())
+    if scenario.rule:
+        named.add(scenario.rule)
+    return named
+
+
+def load_all(root: Path) -> tuple[list[LoadedScenario], list[Problem]]:
+    """Every scenario under `root`, and the problems of the files that do not load."""
+    loaded: list[LoadedScenario] = []
+    problems: list[Problem] = []
+    for path in scenario_files(root):
+        try:
+            loaded.extend(load_scenarios(path))
+        except RulebookError as exc:
+            problems.extend(exc.problems)
+    return loaded, problems
+
+
+def rulebook_dir_for(path: Path) -> Path | None:
+    """The rulebook folder holding `path` (the nearest parent with instruments.yaml), if any."""
+    for folder in (path, *path.parents):
+        if (folder / "instruments.yaml").is_file():
+            return folder
+    return None

@@ -218,7 +218,8 @@ def problems_from_validation(
         elif kind == "missing":
             message = "required field is missing"
         rule_id = rule_id_at(full_loc) if rule_id_at else None
-        problems.append(Problem(message, located.file, line, column, rule_id, field, suggestion))
+        path = ".".join(str(p) for p in full_loc) or None
+        problems.append(Problem(message, located.file, line, column, rule_id, field, suggestion, path=path))
     return problems
 
 

@@ -10,6 +10,9 @@ from pathlib import Path
 import pytest
 
 from netralitas import IncidentError, Rulebook, RulebookError, load_incident, load_incident_text
+from netralitas.analysis import check_rulebook
+from netralitas.messages import message as message_in
+from netralitas.messages import render
 from netralitas.rulebook import bundled_rules_dir
 
 FIXTURES = Path(__file__).parent / "fixtures" / "bad_rules"
@@ -21,25 +24,39 @@ def _expectations(path: Path) -> list[str]:
     return [w.strip() for w in first.removeprefix("# expect:").split("|")]
 
 
-@pytest.mark.parametrize("fixture", sorted(FIXTURES.glob("*.yaml")), ids=lambda p: p.stem)
-def test_bad_rule_file(fixture: Path, tmp_path: Path) -> None:
+def _bad_book(fixture: Path, tmp_path: Path) -> Path:
     book = tmp_path / "rules"
     book.mkdir()
     for name in ("instruments.yaml", "sanctions.yaml"):
         shutil.copy(bundled_rules_dir() / name, book / name)
     shutil.copy(fixture, book / "bad.yaml")
-    with pytest.raises(RulebookError) as caught:
-        Rulebook.load(book)
-    message = str(caught.value)
+    return book
+
+
+@pytest.mark.parametrize("fixture", sorted(FIXTURES.glob("*.yaml")), ids=lambda p: p.stem)
+def test_bad_rule_file(fixture: Path, tmp_path: Path) -> None:
+    problems = check_rulebook(_bad_book(fixture, tmp_path))
+    errors = [p for p in problems if p.severity == "error"]
+    assert errors, f"{fixture.name} was accepted"
+    message = "\n".join(render(p, "en") for p in problems)
     assert "bad.yaml:" in message
     for words in _expectations(fixture):
         if words.startswith("line "):
             words = f"bad.yaml:{words.removeprefix('line ')}:"
         assert words in message, f"expected {words!r} in:\n{message}"
+    for problem in errors:  # every error reads in Bahasa Indonesia too
+        assert render(problem, "id") != render(problem, "en")
+        assert message_in(problem, "id") != problem.message, f"untranslated: {problem.message}"
+
+
+def test_loading_alone_rejects_the_loader_fixtures(tmp_path: Path) -> None:
+    with pytest.raises(RulebookError) as caught:
+        Rulebook.load(_bad_book(FIXTURES / "unknown-field.yaml", tmp_path))
+    assert "did you mean 'confidence'" in str(caught.value)
 
 
 def test_there_are_many_bad_rule_fixtures() -> None:
-    assert len(list(FIXTURES.glob("*.yaml"))) >= 12
+    assert len(list(FIXTURES.glob("*.yaml"))) >= 30
 
 
 @pytest.mark.parametrize(("text", "words"), [

@@ -15,6 +15,7 @@ from typing import Annotated, NoReturn
 import typer
 from rich.console import Console
 
+from netralitas.cli.rules import app as rules_app
 from netralitas.errors import NetralitasError, ProblemsError
 from netralitas.evaluation import Evaluator
 from netralitas.facts.loading import load_incident, load_incident_text
@@ -24,6 +25,7 @@ from netralitas.schemas import SCHEMAS
 from netralitas.text import Lang
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="netralitas: ASN political neutrality rules engine.")
+app.add_typer(rules_app, name="rules")
 EXIT_VIOLATION = 1
 EXIT_INTERNAL = 70
 

@@ -128,11 +128,12 @@ class ConditionCompiler:
 
 
 def report_into(problems: list[Problem], position: Callable[[tuple[str | int, ...]], tuple[int | None, int | None]],
-                file: str, rule_id: str | None) -> Report:
-    """A Report that appends located problems to `problems`."""
+                file: str, rule_id: str | None, prefix: tuple[str | int, ...] = ()) -> Report:
+    """A Report that appends located problems to `problems`; `prefix` is the YAML path `loc` is relative to."""
 
     def report(message: str, loc: tuple[str | int, ...], field: str | None, suggestion: str | None) -> None:
         line, column = position(loc)
-        problems.append(Problem(message, file, line, column, rule_id, field, suggestion))
+        path = ".".join(str(p) for p in (*prefix, *loc)) or None
+        problems.append(Problem(message, file, line, column, rule_id, field, suggestion, path=path))
 
     return report

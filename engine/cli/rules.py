@@ -1,0 +1,203 @@
+"""`netralitas rules ...`: tools for legal staff who edit the rulebook.
+
+    rules check [DIR]                       every problem at once, with file:line:column (exit 3 on errors)
+    rules test [PATH]                       run the YAML scenario tests (exit 1 on a failure)
+    rules doc --format md|html --out DIR    the rulebook for people, with a coverage page
+    rules diff OLD NEW [--incidents DIR]    rules added, removed, changed, and verdicts that change
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+from rich.console import Console
+
+from netralitas.analysis import check_rulebook
+from netralitas.docgen import build, write
+from netralitas.errors import NetralitasError, ProblemsError, RulebookError
+from netralitas.evaluation import Evaluator
+from netralitas.messages import render
+from netralitas.rulebook import Rulebook, bundled_rules_dir
+from netralitas.rulediff import diff as diff_rulebooks
+from netralitas.scenarios import explain, load_scenarios, rulebook_dir_for, run, scenario_files
+from netralitas.text import Lang
+
+app = typer.Typer(no_args_is_help=True, help="Tools for legal staff: check, test, document and compare the rulebook.")
+EXIT_FAILED = 1
+EXIT_INVALID = 3
+
+WORDS: dict[Lang, dict[str, str]] = {
+    "id": {"errors": "galat", "warnings": "peringatan", "ok": "Buku aturan valid", "rules": "aturan",
+           "passed": "lulus", "failed": "gagal", "FAIL": "GAGAL", "expected": "diharapkan vs hasil:",
+           "why": "mengapa mesin memutuskan demikian:", "written": "Ditulis", "added": "Aturan ditambahkan",
+           "removed": "Aturan dihapus", "changed": "Aturan diubah", "verdicts": "Putusan yang berubah",
+           "over": "dari", "incidents": "insiden", "outcome": "akibat keseluruhan", "skipped": "Insiden dilewati",
+           "no_changes": "Tidak ada putusan yang berubah", "none": "tidak ada",
+           "no_tests": "Tidak ada skenario uji di"},
+    "en": {"errors": "errors", "warnings": "warnings", "ok": "Rulebook is valid", "rules": "rules",
+           "passed": "passed", "failed": "failed", "FAIL": "FAIL", "expected": "expected vs got:",
+           "why": "why the engine decided:", "written": "Wrote", "added": "Rules added", "removed": "Rules removed",
+           "changed": "Rules changed", "verdicts": "Verdicts that change", "over": "over", "incidents": "incidents",
+           "outcome": "overall outcome", "skipped": "Incidents skipped", "no_changes": "No verdict changes",
+           "none": "none", "no_tests": "No scenario tests in"},
+}
+
+
+class Language(StrEnum):
+    ID = "id"
+    EN = "en"
+
+
+class DocFormat(StrEnum):
+    MD = "md"
+    HTML = "html"
+
+
+LangOption = Annotated[Language, typer.Option("--lang", help="id (Bahasa Indonesia) or en")]
+
+
+def _console() -> Console:
+    return Console(soft_wrap=True, highlight=False)
+
+
+def _fail(error: NetralitasError, lang: Lang) -> NoReturn:
+    console = Console(stderr=True, soft_wrap=True, highlight=False)
+    for line in ([render(p, lang) for p in error.problems] if isinstance(error, ProblemsError) else [str(error)]):
+        console.print(line, style="red", markup=False)
+    raise typer.Exit(error.exit_code)
+
+
+def _load(path: Path | None, lang: Lang) -> Rulebook:
+    try:
+        return Rulebook.load(path)
+    except NetralitasError as error:
+        _fail(error, lang)
+
+
+@app.command()
+def check(
+    directory: Annotated[Path | None, typer.Argument(help="Rulebook folder (default: bundled)")] = None,
+    lang: LangOption = Language.ID,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too")] = False,
+) -> None:
+    """Report every problem of the rulebook at once; exit 3 when there are errors."""
+    language: Lang = lang.value
+    words = WORDS[language]
+    problems = check_rulebook(directory or bundled_rules_dir())
+    console = _console()
+    for problem in problems:
+        style = "red" if problem.severity == "error" else "yellow"
+        console.print(render(problem, language), style=style, markup=False)
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    console.print(f"{errors} {words['errors']}, {warnings} {words['warnings']}", markup=False)
+    if errors or (strict and warnings):
+        raise typer.Exit(EXIT_INVALID)
+
+
+@app.command("test")
+def test_scenarios(
+    path: Annotated[Path | None, typer.Argument(help="A *.tests.yaml file or a folder (default: bundled)")] = None,
+    rules: Annotated[Path | None, typer.Option("--rules", help="Rulebook folder (default: the one holding PATH)")]
+    = None,
+    lang: LangOption = Language.ID,
+) -> None:
+    """Run the YAML scenario tests; exit 1 when one fails."""
+    language: Lang = lang.value
+    words = WORDS[language]
+    root = path or bundled_rules_dir()
+    console = _console()
+    evaluators: dict[Path | None, Evaluator] = {}
+    passed = failed = 0
+    files = scenario_files(root)
+    if not files:
+        console.print(f"{words['no_tests']} {root}", markup=False)
+        raise typer.Exit(EXIT_FAILED)
+    for file in files:
+        folder = rules or rulebook_dir_for(file.resolve().parent)
+        try:
+            if folder not in evaluators:
+                evaluators[folder] = Evaluator(Rulebook.load(folder))
+            scenarios = load_scenarios(file)
+        except NetralitasError as error:
+            _fail(error, language)
+        for loaded in scenarios:
+            differences, verdict = run(evaluators[folder], loaded)
+            if not differences:
+                passed += 1
+                continue
+            failed += 1
+            console.print(f"{words['FAIL']} {loaded.file}:{loaded.line}: {loaded.scenario.name}", style="bold red",
+                          markup=False)
+            console.print(f"  {words['expected']}", markup=False)
+            for line in differences:
+                console.print(f"    {line}", markup=False)
+            console.print(f"  {words['why']}", markup=False)
+            for line in explain(verdict):
+                console.print(f"    {line}", markup=False)
+    console.print(f"{passed} {words['passed']}, {failed} {words['failed']}",
+                  style="red" if failed else "green", markup=False)
+    if failed:
+        raise typer.Exit(EXIT_FAILED)
+
+
+@app.command()
+def doc(
+    out: Annotated[Path, typer.Option("--out", help="Folder to write into")],
+    fmt: Annotated[DocFormat, typer.Option("--format", help="md or html")] = DocFormat.HTML,
+    rules: Annotated[Path | None, typer.Option("--rules", help="Rulebook folder (default: bundled)")] = None,
+    lang: LangOption = Language.ID,
+) -> None:
+    """Render the rulebook for people: by instrument and article, with a coverage page."""
+    language: Lang = lang.value
+    rulebook = _load(rules, language)
+    scenarios = []
+    try:
+        for file in scenario_files(rulebook.root):
+            scenarios.extend(load_scenarios(file))
+    except RulebookError as error:
+        _fail(error, language)
+    written = write(build(rulebook, scenarios, language), fmt.value, out)
+    _console().print(f"{WORDS[language]['written']}: {', '.join(str(p) for p in written)}", markup=False)
+
+
+@app.command("diff")
+def diff_command(
+    old: Annotated[Path, typer.Argument(help="Rulebook folder before the edit")],
+    new: Annotated[Path, typer.Argument(help="Rulebook folder after the edit")],
+    incidents: Annotated[Path | None, typer.Option("--incidents", help="Incident folder (default: bundled samples)")]
+    = None,
+    lang: LangOption = Language.ID,
+) -> None:
+    """What changed between two rulebooks, and which verdicts change over a folder of incidents."""
+    language: Lang = lang.value
+    words = WORDS[language]
+    result = diff_rulebooks(_load(old, language), _load(new, language), incidents)
+    console = _console()
+    console.print(f"{words['added']} ({len(result.added)}): {', '.join(result.added) or words['none']}", markup=False)
+    console.print(f"{words['removed']} ({len(result.removed)}): {', '.join(result.removed) or words['none']}",
+                  markup=False)
+    console.print(f"{words['changed']} ({len(result.changed)}):", markup=False)
+    for change in result.changed:
+        console.print(f"  {change.rule_id}", style="bold", markup=False)
+        for item in change.fields:
+            console.print(f"    {item.field}: {item.old or '-'} → {item.new or '-'}", markup=False)
+    over = f"({words['over']} {result.incidents} {words['incidents']})"
+    if result.verdicts:
+        console.print(f"{words['verdicts']} {over}: {len(result.verdicts)}", markup=False)
+    else:
+        console.print(f"{words['no_changes']} {over}", markup=False)
+    for verdict in result.verdicts:
+        console.print(f"  {verdict.incident}", style="bold", markup=False)
+        for line in verdict.removed:
+            console.print(f"    - {line}", style="red", markup=False)
+        for line in verdict.added:
+            console.print(f"    + {line}", style="green", markup=False)
+        if verdict.outcome_old != verdict.outcome_new:
+            console.print(f"    {words['outcome']}: {verdict.outcome_old.get(language)} → "
+                          f"{verdict.outcome_new.get(language)}", markup=False)
+    for line in result.skipped:
+        console.print(f"{words['skipped']}: {line}", style="yellow", markup=False)
