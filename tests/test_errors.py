@@ -24,7 +24,7 @@ def _expectations(path: Path) -> list[str]:
     return [w.strip() for w in first.removeprefix("# expect:").split("|")]
 
 
-def _bad_book(fixture: Path, tmp_path: Path) -> Path:
+def bad_book(fixture: Path, tmp_path: Path) -> Path:
     book = tmp_path / "rules"
     book.mkdir()
     for name in ("instruments.yaml", "sanctions.yaml"):
@@ -35,7 +35,7 @@ def _bad_book(fixture: Path, tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize("fixture", sorted(FIXTURES.glob("*.yaml")), ids=lambda p: p.stem)
 def test_bad_rule_file(fixture: Path, tmp_path: Path) -> None:
-    problems = check_rulebook(_bad_book(fixture, tmp_path))
+    problems = check_rulebook(bad_book(fixture, tmp_path))
     errors = [p for p in problems if p.severity == "error"]
     assert errors, f"{fixture.name} was accepted"
     message = "\n".join(render(p, "en") for p in problems)
@@ -51,7 +51,7 @@ def test_bad_rule_file(fixture: Path, tmp_path: Path) -> None:
 
 def test_loading_alone_rejects_the_loader_fixtures(tmp_path: Path) -> None:
     with pytest.raises(RulebookError) as caught:
-        Rulebook.load(_bad_book(FIXTURES / "unknown-field.yaml", tmp_path))
+        Rulebook.load(bad_book(FIXTURES / "unknown-field.yaml", tmp_path))
     assert "did you mean 'confidence'" in str(caught.value)
 
 

@@ -12,6 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from netralitas.facts.paths import FIELDS
 from netralitas.facts.vocabulary import ActKind
 from netralitas.text import LocalizedText
 
@@ -124,7 +125,8 @@ class Condition(StrictModel):
     all: list[Condition] | None = Field(None, min_length=1, description="Every condition holds")
     any: list[Condition] | None = Field(None, min_length=1, description="At least one condition holds")
     not_: Condition | None = Field(None, alias="not", description="The condition does not hold (and is known)")
-    fact: str | None = Field(None, description="A fact path, e.g. act.kind or person.employment_status")
+    fact: str | None = Field(None, description="A fact path, e.g. act.kind or person.employment_status",
+                             json_schema_extra={"enum": [spec.path for spec in FIELDS]})
     equals: Scalar | None = None
     not_equals: Scalar | None = None
     in_: list[str] | None = Field(None, alias="in", min_length=1)
