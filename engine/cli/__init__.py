@@ -1,13 +1,19 @@
 """The `netralitas` command: evaluate incidents and print JSON Schemas.
 
 Exit codes: 0 evaluated; 1 violations found (only with --fail-on-violation); 2 bad input
-(incident file, arguments); 3 invalid rulebook; 70 internal error.
+(incident file, arguments); 3 invalid rulebook; 4 batch finished but some incidents were
+invalid (reported on standard error and as error records in the output; takes precedence
+over 1); 70 internal error.
+
+Batch mode (`netralitas.batch`) is used when an argument is a folder, a `.jsonl` or `.csv`
+file, or when `--format` is `jsonl` or `csv`, or `--workers` is above 1.
 """
 
 from __future__ import annotations
 
 import json
 import sys
+from contextlib import nullcontext
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
@@ -15,6 +21,8 @@ from typing import Annotated, NoReturn
 import typer
 from rich.console import Console
 
+from netralitas.batch import is_batch_source, run_batch
+from netralitas.batch_output import OutputFormat
 from netralitas.cli.rules import app as rules_app
 from netralitas.errors import NetralitasError, ProblemsError
 from netralitas.evaluation import Evaluator
@@ -27,12 +35,15 @@ from netralitas.text import Lang
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="netralitas: ASN political neutrality rules engine.")
 app.add_typer(rules_app, name="rules")
 EXIT_VIOLATION = 1
+EXIT_SOME_INVALID = 4
 EXIT_INTERNAL = 70
 
 
 class Format(StrEnum):
     TEXT = "text"
     JSON = "json"
+    JSONL = "jsonl"
+    CSV = "csv"
 
 
 def _fail(error: NetralitasError) -> NoReturn:
@@ -57,9 +68,13 @@ def _incidents(files: list[str]) -> list[Incident]:
 
 @app.command()
 def evaluate(
-    files: Annotated[list[str], typer.Argument(help="Incident files (YAML or JSON); '-' reads standard input")],
+    files: Annotated[list[str], typer.Argument(
+        help="Incident files (YAML or JSON), folders, .jsonl or .csv files; '-' reads one incident from stdin")],
     lang: Annotated[str, typer.Option("--lang", help="id (Bahasa Indonesia) or en")] = "id",
-    output: Annotated[Format, typer.Option("--format", help="text or json")] = Format.TEXT,
+    output: Annotated[Format | None, typer.Option(
+        "--format", help="text or json; jsonl or csv stream a batch (default: text, or jsonl for a batch)")] = None,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Processes for a batch")] = 1,
+    out: Annotated[Path | None, typer.Option("--output", "-o", help="Write batch results here, not stdout")] = None,
     rules: Annotated[Path | None, typer.Option("--rules", help="Rulebook folder (default: bundled)")] = None,
     backend: Annotated[str, typer.Option("--backend", help="auto, durable or python")] = "auto",
     explain: Annotated[bool, typer.Option("--explain", help="Also list provisions that do not apply")] = False,
@@ -70,6 +85,15 @@ def evaluate(
         raise typer.BadParameter("use 'id' or 'en'", param_hint="--lang")
     if backend not in ("auto", "durable", "python"):
         raise typer.BadParameter("use 'auto', 'durable' or 'python'", param_hint="--backend")
+    language: Lang = "en" if lang == "en" else "id"
+    if output in (Format.JSONL, Format.CSV) or workers > 1 or any(is_batch_source(f) for f in files):
+        if output in (Format.TEXT, Format.JSON):
+            raise typer.BadParameter("a batch streams 'jsonl' or 'csv'", param_hint="--format")
+        _batch(files, rules, backend, OutputFormat(output or Format.JSONL), language, workers, out,
+               fail_on_violation)
+        return
+    if out is not None:
+        raise typer.BadParameter("--output is for batches (--format jsonl or csv)", param_hint="--output")
     try:
         evaluator = Evaluator(Rulebook.load(rules), backend=backend)  # type: ignore[arg-type]
         verdicts = [evaluator.evaluate(incident) for incident in _incidents(files)]
@@ -81,12 +105,31 @@ def evaluate(
                               sort_keys=True))
     else:
         console = Console()
-        language: Lang = "en" if lang == "en" else "id"
         for verdict in verdicts:
             from netralitas.cli.render import render_verdict
 
             render_verdict(verdict, console, language, explain)
     if fail_on_violation and any(v.findings for v in verdicts):
+        raise typer.Exit(EXIT_VIOLATION)
+
+
+def _batch(files: list[str], rules: Path | None, backend: str, output: OutputFormat, lang: Lang, workers: int,
+           out: Path | None, fail_on_violation: bool) -> None:
+    stderr = Console(stderr=True)
+    try:
+        with out.open("w", encoding="utf-8", newline="") if out else nullcontext(sys.stdout) as stream:
+            summary = run_batch(files, stream, rules, backend, output, lang,  # type: ignore[arg-type]
+                                workers, stderr, progress=stderr.is_terminal)
+    except NetralitasError as error:
+        _fail(error)
+    except OSError as error:
+        stderr.print(f"cannot write {out}: {error.strerror}", style="red", markup=False)
+        raise typer.Exit(2) from None
+    if summary.invalid:
+        stderr.print(f"{summary.invalid} of {summary.incidents} incidents were invalid", style="red", markup=False,
+                     soft_wrap=True)
+        raise typer.Exit(EXIT_SOME_INVALID)
+    if fail_on_violation and summary.with_findings:
         raise typer.Exit(EXIT_VIOLATION)
 
 
