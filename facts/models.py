@@ -168,6 +168,9 @@ class Act(FactModel):
     effect: Maybe[Effect] = None
     facility: Maybe[Facility] = None
     accompanying_spouse: Maybe[StrictBool] = None
+    ministerial_approval: Maybe[StrictBool] = Field(
+        None, description="Written approval of the Minister (Mendagri) for replacing officials (UU 10/2016 Pasal 71 "
+                          "ayat (2)); omit if unknown")
 
 
 class Incident(FactModel):

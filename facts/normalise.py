@@ -65,6 +65,19 @@ def _put(values: dict[str, Any], path: str, value: Any) -> None:
         values[path] = value
 
 
+def months_before(day: date, months: int) -> date:
+    """The same day of the month `months` calendar months earlier (clamped to the month's last day).
+
+    UU 10/2016 Pasal 71 ayat (2)/(3) count "6 (enam) bulan sebelum tanggal penetapan pasangan calon".
+    """
+    total = day.year * 12 + (day.month - 1) - months
+    year, month = divmod(total, 12)
+    month += 1
+    following = date(year + (month == 12), month % 12 + 1, 1)
+    last = (following - date.resolution).day
+    return date(year, month, min(day.day, last))
+
+
 def _on_cltn(person: Person, day: date | None) -> bool | None:
     if person.cltn is None or day is None:
         return None
@@ -93,6 +106,8 @@ def _person_values(incident: Incident, election: ResolvedElection) -> dict[str, 
         _put(values, "person.spouse.is_candidate", person.spouse.is_candidate)
     _put(values, "election.kind", election.kind)
     _put(values, "election.race", election.race)
+    if election.determination_date is not None:
+        values["election.incumbent_window_start"] = months_before(election.determination_date, 6)
     for name in ("determination_date", "campaign_start", "campaign_end", "quiet_start", "quiet_end", "voting_day"):
         _put(values, f"election.{name}", getattr(election, name))
     return values
@@ -138,7 +153,7 @@ def _act_values(act: Act, election: ResolvedElection) -> tuple[dict[str, Any], l
     _put(values, "act.kind", act.kind)
     _put(values, "act.date", act.date)
     for name in ("channel", "publicly_accessible", "active_support", "gestures", "attributes", "audience", "forms",
-                 "role", "effect", "facility", "accompanying_spouse"):
+                 "role", "effect", "facility", "accompanying_spouse", "ministerial_approval"):
         _put(values, f"act.{name}", getattr(act, name))
     target = act.target
     if target:

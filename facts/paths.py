@@ -57,6 +57,8 @@ FIELDS: tuple[FieldSpec, ...] = (
     _enum("election.race", v.Race, "person", bi("jenis kontestasi", "race")),
     FieldSpec("election.determination_date", "date", "person",
               bi("tanggal penetapan calon", "candidate determination date")),
+    FieldSpec("election.incumbent_window_start", "date", "person",
+              bi("6 bulan sebelum penetapan pasangan calon", "6 months before candidate determination"), derived=True),
     FieldSpec("election.campaign_start", "date", "person", bi("awal masa kampanye", "campaign start")),
     FieldSpec("election.campaign_end", "date", "person", bi("akhir masa kampanye", "campaign end")),
     FieldSpec("election.quiet_start", "date", "person", bi("awal masa tenang", "quiet period start")),
@@ -81,6 +83,8 @@ FIELDS: tuple[FieldSpec, ...] = (
     _enum("act.effect", v.Effect, "act", bi("akibat keputusan/tindakan", "effect")),
     _enum("act.facility", v.Facility, "act", bi("fasilitas negara", "state facility")),
     FieldSpec("act.accompanying_spouse", "bool", "act", bi("mendampingi suami/istri", "accompanying spouse")),
+    FieldSpec("act.ministerial_approval", "bool", "act",
+              bi("dengan persetujuan tertulis Menteri", "with the Minister's written approval")),
 )
 
 FIELDS_BY_PATH: dict[str, FieldSpec] = {f.path: f for f in FIELDS}

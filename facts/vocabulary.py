@@ -38,6 +38,8 @@ class Office(StrEnum):
     DOSEN = "dosen"
     TENAGA_KESEHATAN = "tenaga_kesehatan"
     PENYULUH = "penyuluh"
+    KEPALA_DAERAH = "kepala_daerah"
+    PENJABAT_KEPALA_DAERAH = "penjabat_kepala_daerah"
     OTHER = "other"
 
 
@@ -117,6 +119,8 @@ class ActKind(StrEnum):
     CAMPAIGN_TEAM_ROLE = "campaign_team_role"
     PARTY_EVENT_SPEAKER = "party_event_speaker"
     ACCOMPANY_SPOUSE = "accompany_spouse"
+    OFFICIAL_REPLACEMENT = "official_replacement"
+    PROGRAMME_USE = "programme_use"
 
 
 class Channel(StrEnum):
