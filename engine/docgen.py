@@ -90,7 +90,7 @@ class ProvisionDoc:
     """A provision (instrument and reference), its quoted text and the rules encoding it."""
 
     anchor: str
-    reference: str
+    heading: str
     text: str
     address: str
     rules: list[RuleDoc] = field(default_factory=list)
@@ -117,7 +117,7 @@ class InstrumentDoc:
 class Coverage:
     """What the rulebook and its tests leave out."""
 
-    untested: tuple[tuple[str, str, str], ...]
+    untested: tuple[tuple[str, str], ...]
     unused_paths: tuple[str, ...]
     unused_kinds: tuple[str, ...]
     low_confidence: tuple[tuple[str, str, str], ...]
@@ -192,15 +192,16 @@ def build(rulebook: Rulebook, scenarios: list[LoadedScenario], lang: Lang = "id"
                 until = found.in_force.until.isoformat() if found.in_force.until else LABELS[lang]["now"]
                 instruments[key] = InstrumentDoc(key, found.short, found.title.get(lang),
                                                  f"{found.in_force.from_.isoformat()} – {until}", found.address)
-            reference = citation.reference() or "—"
+            reference = citation.reference()
             if (key, reference) not in provisions:
-                provision = ProvisionDoc(_anchor(f"{key} {reference}"), reference, citation.text, citation.address)
+                provision = ProvisionDoc(_anchor(f"{key} {reference}"), _reference(citation, rulebook), citation.text,
+                                         citation.address)
                 provisions[(key, reference)] = provision
                 instruments[key].provisions.append(provision)
             provisions[(key, reference)].rules.append(docs[loaded.rule.id])
     ordered = tuple(sorted(instruments.values(), key=lambda i: i.key))
     for instrument in ordered:
-        instrument.provisions.sort(key=lambda p: _natural(p.reference))
+        instrument.provisions.sort(key=lambda p: _natural(p.heading))
     return Document(lang, LABELS[lang], rulebook.content_hash, ordered, _coverage(rulebook, ordered, lang))
 
 
@@ -227,7 +228,7 @@ def _coverage(rulebook: Rulebook, instruments: tuple[InstrumentDoc, ...], lang: 
             for r in rulebook.rules for c in (*r.rule.basis, *r.rule.sanction.basis)
             if c.confidence is not None and c.confidence is not Confidence.CONFIRMED]
     return Coverage(
-        untested=tuple((i.short, p.reference, p.anchor) for i in instruments for p in i.provisions if not p.tested),
+        untested=tuple((p.heading, p.anchor) for i in instruments for p in i.provisions if not p.tested),
         unused_paths=tuple(f.path for f in FIELDS if f.path not in used_paths),
         unused_kinds=tuple(k.value for k in ActKind if k.value not in used_kinds),
         low_confidence=tuple(sorted(low)),

@@ -13,6 +13,8 @@ import re
 from netralitas.errors import Problem
 from netralitas.text import Lang
 
+_OS_ERRORS = {"No such file or directory": "berkas tidak ada", "Permission denied": "izin ditolak",
+              "Is a directory": "ini sebuah folder, bukan berkas"}
 _KINDS = {"enum": "fakta bernilai daftar", "bool": "fakta benar/salah", "date": "tanggal", "set": "himpunan",
           "act": "perbuatan", "person": "orang"}
 
@@ -86,7 +88,7 @@ TRANSLATIONS: tuple[tuple[str, str], ...] = (
      "'offset_days' dipakai bersama jalur fakta tanggal, bukan tanggal tertulis"),
     (r"'(?P<v>.*)' is not a date \(YYYY-MM-DD\)", "'{v}' bukan tanggal (YYYY-MM-DD)"),
     (r"'(?P<v>.*)' is an impossible date: (?P<x>.*)", "'{v}' adalah tanggal yang mustahil: {x}"),
-    (r"(?P<p>.*): cannot read file: (?P<x>.*)", "{p}: berkas tidak dapat dibaca: {x}"),
+    (r"(?P<p>.*): cannot read file: (?P<os>.*)", "{p}: berkas tidak dapat dibaca: {os}"),
     (r"(?P<p>.*): file is (?P<n>\S+) bytes; the limit is (?P<m>\S+) bytes",
      "{p}: ukuran berkas {n} bita; batasnya {m} bita"),
     (r"(?P<p>.*): not UTF-8 text \(byte (?P<n>\d+)\)", "{p}: bukan teks UTF-8 (bita ke-{n})"),
@@ -125,6 +127,8 @@ def translate(message: str) -> str:
         for name, value in match.groupdict().items():
             if name == "msg":
                 value = translate(value)
+            elif name == "os":
+                value = _OS_ERRORS.get(value, value)
             elif name in ("kind", "scope", "a", "b"):
                 value = _KINDS.get(value, value)
             values[name] = value

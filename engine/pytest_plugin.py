@@ -8,9 +8,12 @@ from typing import Any
 
 import pytest
 
+from netralitas.errors import RulebookError
 from netralitas.evaluation import Evaluator
+from netralitas.messages import render
 from netralitas.rulebook import Rulebook
-from netralitas.scenarios import SUFFIX, LoadedScenario, explain, load_scenarios, rulebook_dir_for, run
+from netralitas.scenario_report import report, run
+from netralitas.scenarios import SUFFIX, LoadedScenario, load_scenarios, rulebook_dir_for
 
 _EVALUATORS: dict[Path, Evaluator] = {}
 
@@ -32,7 +35,11 @@ def pytest_collect_file(parent: pytest.Collector, file_path: Path) -> pytest.Col
 
 class ScenarioFile(pytest.File):
     def collect(self) -> Iterator[pytest.Item]:
-        for loaded in load_scenarios(self.path):
+        try:
+            scenarios = load_scenarios(self.path)
+        except RulebookError as error:
+            raise self.CollectError("\n".join(render(p, "en") for p in error.problems)) from None
+        for loaded in scenarios:
             yield ScenarioItem.from_parent(self, name=loaded.scenario.name, loaded=loaded)
 
 
@@ -46,10 +53,10 @@ class ScenarioItem(pytest.Item):
         self.loaded = loaded
 
     def runtest(self) -> None:
-        problems, verdict = run(_evaluator_for(Path(self.loaded.file)), self.loaded)
-        if problems:
-            raise ScenarioFailed("\n".join(["expected vs got:", *problems, "why the engine decided:",
-                                            *explain(verdict)]))
+        evaluator = _evaluator_for(Path(self.loaded.file))
+        result = run(evaluator, self.loaded)
+        if not result.passed:
+            raise ScenarioFailed("\n".join(report(result, evaluator.rulebook, "en")))
 
     def repr_failure(self, excinfo: Any, style: Any = None) -> str:
         if isinstance(excinfo.value, ScenarioFailed):

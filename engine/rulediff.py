@@ -7,6 +7,7 @@ incidents whose findings or overall outcome differ: the impact of an edit before
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
@@ -15,12 +16,16 @@ from typing import Any
 from netralitas.errors import NetralitasError, ProblemsError
 from netralitas.evaluation import Evaluator
 from netralitas.facts.loading import load_incident
-from netralitas.rulebook import Rulebook
-from netralitas.text import LocalizedText
+from netralitas.lang.conditions import atoms, describe, nnf
+from netralitas.lang.models import Citation
+from netralitas.rulebook import LoadedRule, Rulebook
+from netralitas.text import LocalizedText, bi
 from netralitas.verdict import Verdict
 
 INCIDENT_SUFFIXES = (".yaml", ".yml", ".json")
-_WHOLE = ("when", "basis", "title", "note", "act_kinds", "exception_to", "sanction.basis", "sanction.options")
+_WHOLE = ("when", "basis", "act_kinds", "exception_to", "sanction.basis", "sanction.options")
+_LONGEST = 100
+RESHAPED = bi("susunan all/any/not berubah, syarat-syaratnya sama", "all/any/not structure changed, same conditions")
 
 
 @dataclass(frozen=True)
@@ -34,10 +39,16 @@ class FieldChange:
 
 @dataclass(frozen=True)
 class RuleChange:
-    """A rule present in both versions whose content changed."""
+    """A rule present in both versions whose content changed.
+
+    `fields` lists the changed fields other than `when`; a changed `when` is told as the
+    conditions (in plain language) only the old version has and those only the new one has.
+    """
 
     rule_id: str
     fields: tuple[FieldChange, ...]
+    conditions_removed: tuple[LocalizedText, ...] = ()
+    conditions_added: tuple[LocalizedText, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -78,24 +89,51 @@ def _flatten(value: Any, prefix: str = "") -> dict[str, Any]:
 
 
 def _show(value: Any) -> str | None:
+    """A field value in one short line: citations by reference, texts in Indonesian, lists joined."""
     if value is None:
         return None
-    if isinstance(value, list | dict):
-        return "…"
-    return str(value)
+    if isinstance(value, list):
+        return _cut("; ".join(_show(item) or "-" for item in value))
+    if isinstance(value, dict):
+        if "instrument" in value:
+            return f"{value['instrument']} {Citation.model_validate(value).reference()}".strip()
+        if "id" in value and "en" in value:
+            return _cut(str(value["id"]))
+        return _cut(json.dumps(value, ensure_ascii=False, sort_keys=True))
+    return _cut(str(value))
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= _LONGEST else text[: _LONGEST - 1] + "…"
+
+
+def _conditions(loaded: LoadedRule) -> dict[str, LocalizedText]:
+    if loaded.condition is None:
+        return {}
+    return {text.en: text for text in (describe(atom) for atom in atoms(nnf(loaded.condition)))}
+
+
+def _rule_change(old: LoadedRule, new: LoadedRule) -> RuleChange | None:
+    a = _flatten(old.rule.model_dump(mode="json", by_alias=True, exclude_none=True))
+    b = _flatten(new.rule.model_dump(mode="json", by_alias=True, exclude_none=True))
+    fields = [FieldChange(name, _show(a.get(name)), _show(b.get(name)))
+              for name in sorted(a.keys() | b.keys()) if name != "when" and a.get(name) != b.get(name)]
+    before, after = _conditions(old), _conditions(new)
+    removed = tuple(before[key] for key in before if key not in after)
+    added = tuple(after[key] for key in after if key not in before)
+    if a.get("when") != b.get("when") and not removed and not added:
+        fields.append(FieldChange("when", None, None))
+    if not fields and not removed and not added:
+        return None
+    return RuleChange(old.rule.id, tuple(fields), removed, added)
 
 
 def rule_changes(old: Rulebook, new: Rulebook) -> tuple[tuple[str, ...], tuple[str, ...], tuple[RuleChange, ...]]:
     """(added ids, removed ids, changed rules) from `old` to `new`."""
-    before = {r.rule.id: r.rule.model_dump(mode="json", by_alias=True, exclude_none=True) for r in old.rules}
-    after = {r.rule.id: r.rule.model_dump(mode="json", by_alias=True, exclude_none=True) for r in new.rules}
-    changed = []
-    for rule_id in sorted(before.keys() & after.keys()):
-        a, b = _flatten(before[rule_id]), _flatten(after[rule_id])
-        fields = tuple(FieldChange(name, _show(a.get(name)), _show(b.get(name)))
-                       for name in sorted(a.keys() | b.keys()) if a.get(name) != b.get(name))
-        if fields:
-            changed.append(RuleChange(rule_id, fields))
+    before = {r.rule.id: r for r in old.rules}
+    after = {r.rule.id: r for r in new.rules}
+    changed = [change for rule_id in sorted(before.keys() & after.keys())
+               if (change := _rule_change(before[rule_id], after[rule_id])) is not None]
     return tuple(sorted(after.keys() - before.keys())), tuple(sorted(before.keys() - after.keys())), tuple(changed)
 
 

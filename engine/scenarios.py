@@ -29,11 +29,9 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from netralitas.errors import IncidentError, InputFileError, Problem, RulebookError
-from netralitas.evaluation import Evaluator
 from netralitas.facts.loading import incident_from_located, load_incident
 from netralitas.facts.models import Incident
 from netralitas.lang.models import Category, Tier
-from netralitas.verdict import Verdict
 from netralitas.yamlsource import Located, LocatedProblems, load_yaml_file, problems_from_validation
 
 SUFFIX = ".tests.yaml"
@@ -126,81 +124,21 @@ def load_scenarios(path: Path) -> list[LoadedScenario]:
                     if loc[:3] == ("scenarios", index, "incident")})
                 incident = incident_from_located(sub, f"{path.stem}-{index + 1}")
         except IncidentError as exc:
-            raise RulebookError([Problem(f"scenario '{scenario.name}': {p.message}", p.file or str(path),
-                                         p.line or line, p.column, field=p.field, suggestion=p.suggestion)
-                                 for p in exc.problems]) from None
+            raise RulebookError([_in_scenario(p, scenario, index, located) for p in exc.problems]) from None
         loaded.append(LoadedScenario(scenario, str(path), line, incident))
     return loaded
 
 
-def _citation_names(verdict: Verdict, rule_id: str) -> set[str]:
-    names: set[str] = set()
-    for finding in verdict.findings:
-        if finding.rule_id == rule_id:
-            names |= {f"{c.instrument_short} {c.reference}".strip() for c in finding.citations + finding.sanction.basis}
-    return names
-
-
-def check(verdict: Verdict, expect: Expectation) -> list[str]:
-    """Differences between the verdict and the expectation, as readable lines (empty: passed)."""
-    problems: list[str] = []
-    got = sorted(f.rule_id for f in verdict.findings)
-    if expect.findings is not None:
-        wanted = sorted(f if isinstance(f, str) else f.rule for f in expect.findings)
-        if got != wanted:
-            problems.append(f"findings: expected {wanted}, got {got}")
-        for item in expect.findings:
-            if isinstance(item, str):
-                continue
-            matches = [f for f in verdict.findings
-                       if f.rule_id == item.rule and (item.act is None or f.act_id == item.act)]
-            if not matches:
-                continue
-            finding = matches[0]
-            if item.category is not None and finding.category is not item.category:
-                problems.append(f"{item.rule}: category expected {item.category}, got {finding.category}")
-            if item.tier is not None and finding.sanction.tier is not item.tier:
-                problems.append(f"{item.rule}: tier expected {item.tier}, got {finding.sanction.tier}")
-            have = _citation_names(verdict, item.rule)
-            for citation in item.citations:
-                if citation not in have:
-                    problems.append(f"{item.rule}: citation '{citation}' missing; cited: {sorted(have)}")
-    for rule_id in expect.not_findings:
-        if rule_id in got:
-            problems.append(f"{rule_id} must not be a finding, but is")
-    for label, wanted_ids, have_ids in (
-        ("set_aside", expect.set_aside, [s.rule_id for s in verdict.set_aside]),
-        ("permitted", expect.permitted, [p.rule_id for p in verdict.permitted]),
-        ("undetermined", expect.undetermined, [u.rule_id for u in verdict.undetermined]),
-    ):
-        if wanted_ids is not None and sorted(wanted_ids) != sorted(set(have_ids)):
-            problems.append(f"{label}: expected {sorted(wanted_ids)}, got {sorted(set(have_ids))}")
-    if expect.in_scope is not None and verdict.scope.in_scope is not expect.in_scope:
-        problems.append(f"in_scope: expected {expect.in_scope}, got {verdict.scope.in_scope}")
-    if expect.outcome_tier is not None:
-        tier = verdict.outcome.dismissal or verdict.outcome.disiplin_tier
-        if tier is None and verdict.outcome.moral_sanction:
-            tier = Tier.SANKSI_MORAL
-        if tier is not expect.outcome_tier:
-            problems.append(f"outcome tier: expected {expect.outcome_tier}, got {tier}")
-    return problems
-
-
-def explain(verdict: Verdict) -> list[str]:
-    """Why the engine decided as it did, for a failure report."""
-    lines = [f"finding {f.rule_id} ({f.act_id or 'person'}): " + "; ".join(c.description.en for c in f.conditions_held)
-             for f in verdict.findings]
-    lines += [f"not applicable {n.rule_id} ({n.act_id or 'person'}): " + "; ".join(r.description.en for r in n.reasons)
-              for n in verdict.not_applicable]
-    lines += [f"undetermined {u.rule_id} ({u.act_id or 'person'}): missing " + ", ".join(m.path for m in u.missing)
-              for u in verdict.undetermined]
-    return lines
-
-
-def run(evaluator: Evaluator, loaded: LoadedScenario) -> tuple[list[str], Verdict]:
-    """Evaluate one scenario: (differences, verdict)."""
-    verdict = evaluator.evaluate(loaded.incident)
-    return check(verdict, loaded.scenario.expect), verdict
+def _in_scenario(problem: Problem, scenario: Scenario, index: int, located: Located) -> Problem:
+    """An incident problem said of its scenario; at the scenario's `incident_file` when that file is unreadable."""
+    message = f"scenario '{scenario.name}': {problem.message}"
+    if problem.line is not None:
+        return Problem(message, problem.file, problem.line, problem.column, field=problem.field,
+                       suggestion=problem.suggestion, path=problem.path)
+    loc = ("scenarios", index, "incident_file" if scenario.incident_file is not None else "incident")
+    line, column = located.position(loc)
+    return Problem(message, located.file, line, column, field=problem.field, suggestion=problem.suggestion,
+                   path=".".join(map(str, loc)))
 
 
 def scenario_files(root: Path) -> list[Path]:

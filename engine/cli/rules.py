@@ -21,8 +21,10 @@ from netralitas.errors import NetralitasError, ProblemsError, RulebookError
 from netralitas.evaluation import Evaluator
 from netralitas.messages import render
 from netralitas.rulebook import Rulebook, bundled_rules_dir
+from netralitas.rulediff import RESHAPED
 from netralitas.rulediff import diff as diff_rulebooks
-from netralitas.scenarios import explain, load_scenarios, rulebook_dir_for, run, scenario_files
+from netralitas.scenario_report import report, run
+from netralitas.scenarios import load_scenarios, rulebook_dir_for, scenario_files
 from netralitas.text import Lang
 
 app = typer.Typer(no_args_is_help=True, help="Tools for legal staff: check, test, document and compare the rulebook.")
@@ -31,15 +33,14 @@ EXIT_INVALID = 3
 
 WORDS: dict[Lang, dict[str, str]] = {
     "id": {"errors": "galat", "warnings": "peringatan", "ok": "Buku aturan valid", "rules": "aturan",
-           "passed": "lulus", "failed": "gagal", "FAIL": "GAGAL", "expected": "diharapkan vs hasil:",
-           "why": "mengapa mesin memutuskan demikian:", "written": "Ditulis", "added": "Aturan ditambahkan",
+           "passed": "lulus", "failed": "gagal", "FAIL": "GAGAL", "written": "Ditulis", "added": "Aturan ditambahkan",
            "removed": "Aturan dihapus", "changed": "Aturan diubah", "verdicts": "Putusan yang berubah",
            "over": "dari", "incidents": "insiden", "outcome": "akibat keseluruhan", "skipped": "Insiden dilewati",
            "no_changes": "Tidak ada putusan yang berubah", "none": "tidak ada",
            "no_tests": "Tidak ada skenario uji di"},
     "en": {"errors": "errors", "warnings": "warnings", "ok": "Rulebook is valid", "rules": "rules",
-           "passed": "passed", "failed": "failed", "FAIL": "FAIL", "expected": "expected vs got:",
-           "why": "why the engine decided:", "written": "Wrote", "added": "Rules added", "removed": "Rules removed",
+           "passed": "passed", "failed": "failed", "FAIL": "FAIL",
+           "written": "Wrote", "added": "Rules added", "removed": "Rules removed",
            "changed": "Rules changed", "verdicts": "Verdicts that change", "over": "over", "incidents": "incidents",
            "outcome": "overall outcome", "skipped": "Incidents skipped", "no_changes": "No verdict changes",
            "none": "none", "no_tests": "No scenario tests in"},
@@ -125,19 +126,15 @@ def test_scenarios(
         except NetralitasError as error:
             _fail(error, language)
         for loaded in scenarios:
-            differences, verdict = run(evaluators[folder], loaded)
-            if not differences:
+            result = run(evaluators[folder], loaded)
+            if result.passed:
                 passed += 1
                 continue
             failed += 1
             console.print(f"{words['FAIL']} {loaded.file}:{loaded.line}: {loaded.scenario.name}", style="bold red",
                           markup=False)
-            console.print(f"  {words['expected']}", markup=False)
-            for line in differences:
-                console.print(f"    {line}", markup=False)
-            console.print(f"  {words['why']}", markup=False)
-            for line in explain(verdict):
-                console.print(f"    {line}", markup=False)
+            for line in report(result, evaluators[folder].rulebook, language):
+                console.print(line, markup=False)
     console.print(f"{passed} {words['passed']}, {failed} {words['failed']}",
                   style="red" if failed else "green", markup=False)
     if failed:
@@ -184,7 +181,14 @@ def diff_command(
     for change in result.changed:
         console.print(f"  {change.rule_id}", style="bold", markup=False)
         for item in change.fields:
-            console.print(f"    {item.field}: {item.old or '-'} → {item.new or '-'}", markup=False)
+            if item.field == "when" and item.old is None and item.new is None:
+                console.print(f"    when: {RESHAPED.get(language)}", markup=False)
+            else:
+                console.print(f"    {item.field}: {item.old or '-'} → {item.new or '-'}", markup=False)
+        for condition in change.conditions_removed:
+            console.print(f"    when - {condition.get(language)}", style="red", markup=False)
+        for condition in change.conditions_added:
+            console.print(f"    when + {condition.get(language)}", style="green", markup=False)
     over = f"({words['over']} {result.incidents} {words['incidents']})"
     if result.verdicts:
         console.print(f"{words['verdicts']} {over}: {len(result.verdicts)}", markup=False)
