@@ -1,0 +1,1 @@
+"""Benchmarks for netralitas: `python benchmarks/run.py` (see README.md here)."""

@@ -1,0 +1,205 @@
+"""Benchmark netralitas against raw durable-rules and zen-engine: `python benchmarks/run.py`.
+
+Prints one table with every figure of issue 5 and its target, all measured in this run, and
+with `--json PATH` writes them as JSON. `--quick` uses fewer incidents (and 20,000 rather
+than 1,000,000 evaluations for the memory figure) to finish in under a minute.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+if __package__ in (None, ""):  # run as a script: make `benchmarks` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from rich.console import Console
+from rich.table import Table
+
+from benchmarks import measure
+from benchmarks.incidents import generate
+from benchmarks.to_zen import ZenMatcher
+from netralitas.backends.durable import DurableBackend
+from netralitas.evaluation import Evaluator
+from netralitas.rulebook import Rulebook
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How much work each figure gets."""
+
+    incidents: int
+    passes: int
+    latency: int
+    scaling_incidents: int
+    memory_evaluations: int
+    load_passes: int
+
+
+QUICK = Settings(incidents=3_000, passes=1, latency=2_000, scaling_incidents=400, memory_evaluations=20_000,
+                 load_passes=3)
+FULL = Settings(incidents=20_000, passes=3, latency=20_000, scaling_incidents=3_000,
+                memory_evaluations=1_000_000, load_passes=7)
+SIZES = (50, 200, 1000)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One reported figure and how it compares with its target."""
+
+    name: str
+    value: float | str
+    unit: str
+    target: str = ""
+    met: bool | None = None
+
+
+def _cpu() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def _version(package: str) -> str:
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return "not installed"
+
+
+def machine() -> dict[str, Any]:
+    """What the figures were measured on."""
+    return {"cpus": os.cpu_count(), "cpu": _cpu(), "python": platform.python_version(),
+            "platform": platform.platform(), "durable-rules": _version("durable-rules"),
+            "zen-engine": _version("zen-engine"), "netralitas": _version("netralitas")}
+
+
+def measure_all(settings: Settings, console: Console) -> list[Figure]:
+    """Every figure of the issue, in one run."""
+    figures: list[Figure] = []
+    say = console.log
+    load_ms = measure.load_compile_ms(settings.load_passes)
+    figures.append(Figure("load + validate + compile, bundled rulebook", round(load_ms, 1), "ms", "<= 300 ms",
+                          load_ms <= 300))
+    incidents = generate(settings.incidents)
+    evaluator = Evaluator()
+    backend = evaluator.backend.name
+    for data in incidents[:500]:
+        evaluator.evaluate(data)
+    facts = measure.normalised_facts(evaluator, incidents)
+    say(f"{len(incidents)} synthetic incidents, {len(evaluator.compiled.rules)} rules, backend {backend}")
+    full = measure.pipeline(evaluator, incidents, settings.passes)
+    figures.append(Figure(f"full pipeline ({backend}), one process", round(full.per_second), "incidents/s",
+                          ">= 10,000/s", full.per_second >= 10_000))
+    if isinstance(evaluator.backend, DurableBackend):
+        raw = measure.raw_durable(evaluator.backend, facts, settings.passes)
+        ratio = raw.per_second / full.per_second
+        figures.append(Figure("raw durable-rules (assert, collect, delete state)", round(raw.per_second),
+                              "incidents/s"))
+        figures.append(Figure("pipeline cost / raw durable-rules cost", round(ratio, 2), "x", "<= 2x", ratio <= 2))
+    else:
+        figures.append(Figure("raw durable-rules", "durable-rules not importable here", ""))
+    python = Evaluator(evaluator.rulebook, backend="python")
+    for data in incidents[:500]:
+        python.evaluate(data)
+    py_full = measure.pipeline(python, incidents, settings.passes)
+    figures.append(Figure("full pipeline (python backend)", round(py_full.per_second), "incidents/s"))
+    py_match = measure.matching(python.backend.match, facts, settings.passes)
+    figures.append(Figure("python backend matching only", round(py_match.per_second), "incidents/s"))
+    say("zen-engine")
+    figures.extend(_zen(evaluator, facts, full.per_second, settings))
+    say("latency")
+    p50, p99 = measure.latency_us(evaluator, generate(settings.latency, seed=11))
+    figures.append(Figure("single-incident latency p50", round(p50, 1), "µs"))
+    figures.append(Figure("single-incident latency p99", round(p99, 1), "µs", "< 1,000 µs", p99 < 1000))
+    say("scaling")
+    scales = measure.scaling(evaluator.rulebook, SIZES, incidents[: settings.scaling_incidents], settings.passes)
+    for scale in scales:
+        figures.append(Figure(f"{scale.rules}-rule rulebook, pipeline per incident ({scale.backend})",
+                              round(scale.pipeline_us, 1), "µs"))
+        figures.append(Figure(f"{scale.rules}-rule rulebook, matching per incident ({scale.backend})",
+                              round(scale.match_us, 1), "µs"))
+        if scale.note:
+            figures.append(Figure(f"{scale.rules}-rule rulebook note", scale.note, ""))
+    growth = scales[-1].pipeline_us / scales[0].pipeline_us
+    figures.append(Figure(f"{SIZES[-1]}-rule / {SIZES[0]}-rule pipeline time", round(growth, 2), "x", "<= 3x",
+                          growth <= 3))
+    say(f"memory over {settings.memory_evaluations:,} evaluations")
+    mem = measure.memory(evaluator, settings.memory_evaluations)
+    label = f"over {mem.evaluations:,} evaluations" + (" (quick run; the target is over 1,000,000)"
+                                                       if mem.evaluations < 1_000_000 else "")
+    figures.append(Figure("RSS before", round(mem.before_mb, 1), "MB"))
+    figures.append(Figure(f"RSS after, {label}", round(mem.after_mb, 1), "MB"))
+    figures.append(Figure(f"RSS growth, {label}", round(mem.after_mb - mem.before_mb, 1), "MB", "<= 5 MB",
+                          mem.after_mb - mem.before_mb <= 5))
+    return figures
+
+
+def _zen(evaluator: Evaluator, facts: Sequence[measure.Facts], pipeline_per_second: float,
+         settings: Settings) -> list[Figure]:
+    try:
+        zen = ZenMatcher(evaluator.compiled)
+    except ImportError:
+        return [Figure("zen-engine", "not installed (pip install 'netralitas[bench]')", "")]
+    same, compared = measure.zen_agreement(zen, facts[:1000])
+    speed = measure.matching(zen.match, facts, settings.passes)
+    return [
+        Figure("zen-engine agrees with the python backend", f"{same}/{compared} incidents", "",
+               "all", same == compared),
+        Figure("zen-engine matching only (same conditions, JDM decision table)", round(speed.per_second),
+               "incidents/s"),
+        Figure("full pipeline faster than zen-engine matching", round(pipeline_per_second / speed.per_second, 2),
+               "x", "> 1x", pipeline_per_second > speed.per_second),
+    ]
+
+
+def table(figures: list[Figure]) -> Table:
+    """The figures as a rich table."""
+    out = Table(title="netralitas benchmarks")
+    for column in ("figure", "value", "unit", "target", "met"):
+        out.add_column(column, justify="right" if column == "value" else "left")
+    for f in figures:
+        met = "" if f.met is None else ("met" if f.met else "MISSED")
+        value = f"{f.value:,}" if isinstance(f.value, (int, float)) else f.value
+        out.add_row(f.name, value, f.unit, f.target, met, style="" if f.met is not False else "red")
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmarks; exit 0 whether or not targets are met (the table says which)."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--quick", action="store_true", help="smaller run, under a minute")
+    parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
+    parser.add_argument("--memory-evaluations", type=int, help="override the memory figure's evaluation count")
+    args = parser.parse_args(argv)
+    settings = QUICK if args.quick else FULL
+    if args.memory_evaluations:
+        settings = Settings(**{**asdict(settings), "memory_evaluations": args.memory_evaluations})
+    console = Console(stderr=True)
+    start = time.perf_counter()
+    Rulebook.load()  # imports and first-load costs are not part of any figure
+    figures = measure_all(settings, console)
+    Console(width=None if sys.stdout.isatty() else 150).print(table(figures))
+    report = {"quick": args.quick, "seconds": round(time.perf_counter() - start, 1), "machine": machine(),
+              "settings": asdict(settings), "figures": [asdict(f) for f in figures]}
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    console.log(f"done in {report['seconds']} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
