@@ -83,6 +83,7 @@ class RuleDoc:
     sanction_basis: tuple[str, ...]
     tests: tuple[TestDoc, ...]
     source: str
+    home: str
 
 
 @dataclass
@@ -164,7 +165,7 @@ def _rule_doc(loaded: LoadedRule, rulebook: Rulebook, scenarios: list[LoadedScen
         condition=_condition(loaded.condition, lang) if loaded.condition is not None else None,
         sanction_basis=tuple(_reference(c, rulebook) for c in rule.sanction.basis)
         + ((f"{rule.sanction.scheme} ({rule.sanction.tier.value})",) if rule.sanction.scheme else ()),
-        tests=tests, source=f"{_relative(loaded.file, root)}:{loaded.line}",
+        tests=tests, source=f"{_relative(loaded.file, root)}:{loaded.line}", home=_provision_anchor(rule.basis[0]),
     )
 
 
@@ -177,6 +178,10 @@ def _relative(file: str, root: Path) -> str:
 
 def _anchor(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _provision_anchor(citation: Citation) -> str:
+    return _anchor(f"{citation.instrument} {citation.reference()}")
 
 
 def build(rulebook: Rulebook, scenarios: list[LoadedScenario], lang: Lang = "id") -> Document:
@@ -194,7 +199,7 @@ def build(rulebook: Rulebook, scenarios: list[LoadedScenario], lang: Lang = "id"
                                                  f"{found.in_force.from_.isoformat()} – {until}", found.address)
             reference = citation.reference()
             if (key, reference) not in provisions:
-                provision = ProvisionDoc(_anchor(f"{key} {reference}"), _reference(citation, rulebook), citation.text,
+                provision = ProvisionDoc(_provision_anchor(citation), _reference(citation, rulebook), citation.text,
                                          citation.address)
                 provisions[(key, reference)] = provision
                 instruments[key].provisions.append(provision)

@@ -26,7 +26,7 @@ def _expectations(path: Path) -> list[str]:
 
 def bad_book(fixture: Path, tmp_path: Path) -> Path:
     book = tmp_path / "rules"
-    book.mkdir()
+    book.mkdir(parents=True)
     for name in ("instruments.yaml", "sanctions.yaml"):
         shutil.copy(bundled_rules_dir() / name, book / name)
     shutil.copy(fixture, book / "bad.yaml")
