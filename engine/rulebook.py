@@ -208,6 +208,7 @@ def load_rulebook(root: Path) -> Rulebook:
     rule_paths = _rule_files(root)
     loaded: list[LoadedRule] = []
     seen: dict[str, str] = {}
+    places: dict[str, tuple[Located, int]] = {}
     for path in rule_paths:
         located = _read(path, problems)
         if located is None:
@@ -228,16 +229,18 @@ def load_rulebook(root: Path) -> Rulebook:
             continue
         for index, rule in enumerate(rule_file.rules):
             loc = ("rules", index)
-            line, column = located.position(loc)
+            line, _ = located.position(loc)
             if rule.id in seen:
-                problems.append(Problem(f"duplicate rule id (first defined at {seen[rule.id]})", located.file, line,
-                                        column, rule.id, "id"))
+                id_line, id_column = located.position((*loc, "id"))
+                problems.append(Problem(f"duplicate rule id (first defined at {seen[rule.id]})", located.file,
+                                        id_line, id_column, rule.id, "id", path=f"rules.{index}.id"))
                 continue
             seen[rule.id] = f"{located.file}:{line}"
+            places[rule.id] = (located, index)
             node = _check_rule(rule, loc, located, book, problems)
             loaded.append(LoadedRule(rule, node, located.file, line))
 
-    _check_exceptions(loaded, problems)
+    _check_exceptions(loaded, problems, places)
     for scheme in schemes.values():
         if scheme.instrument not in instruments:
             problems.append(Problem(f"sanction scheme '{scheme.key}' names unknown instrument '{scheme.instrument}'",
@@ -254,22 +257,29 @@ def load_rulebook(root: Path) -> Rulebook:
                     tuple(p.relative_to(root).as_posix() for p in files_read))
 
 
-def _check_exceptions(loaded: list[LoadedRule], problems: list[Problem]) -> None:
+def _check_exceptions(loaded: list[LoadedRule], problems: list[Problem],
+                      places: dict[str, tuple[Located, int]]) -> None:
     by_id = {r.rule.id: r for r in loaded}
+
+    def say(item: LoadedRule, message: str, target: str | None = None, suggestion: str | None = None) -> None:
+        located, index = places[item.rule.id]
+        loc: tuple[str | int, ...] = ("rules", index, "exception_to")
+        if target is not None:
+            loc = (*loc, item.rule.exception_to.index(target))
+        line, column = located.position(loc)
+        problems.append(Problem(message, item.file, line, column, item.rule.id, "exception_to", suggestion,
+                                path=".".join(map(str, loc))))
+
     for item in loaded:
         for target in item.rule.exception_to:
             other = by_id.get(target)
             if other is None:
-                problems.append(Problem(f"exception_to names unknown rule '{target}'", item.file, item.line,
-                                        rule_id=item.rule.id, field="exception_to",
-                                        suggestion=suggest(target, by_id)))
+                say(item, f"exception_to names unknown rule '{target}'", target, suggest(target, by_id))
             elif target == item.rule.id:
-                problems.append(Problem("a rule cannot be an exception to itself", item.file, item.line,
-                                        rule_id=item.rule.id, field="exception_to"))
+                say(item, "a rule cannot be an exception to itself", target)
             elif other.rule.subject != item.rule.subject:
-                problems.append(Problem(f"exception_to '{target}' tests the {other.rule.subject}, this rule the "
-                                        f"{item.rule.subject}: exceptions work between rules on the same subject",
-                                        item.file, item.line, rule_id=item.rule.id, field="exception_to"))
+                say(item, f"exception_to '{target}' tests the {other.rule.subject}, this rule the "
+                          f"{item.rule.subject}: exceptions work between rules on the same subject", target)
     # cycles: a rule must not (transitively) be an exception to itself
     graph = {r.rule.id: [t for t in r.rule.exception_to if t in by_id] for r in loaded}
     state: dict[str, int] = {}
@@ -279,9 +289,7 @@ def _check_exceptions(loaded: list[LoadedRule], problems: list[Problem]) -> None
         for nxt in graph[node]:
             if state.get(nxt) == 1:
                 cycle = [*trail[trail.index(nxt):], nxt] if nxt in trail else [node, nxt]
-                item = by_id[node]
-                problems.append(Problem(f"exceptions form a cycle: {' -> '.join(cycle)}", item.file, item.line,
-                                        rule_id=node, field="exception_to"))
+                say(by_id[node], f"exceptions form a cycle: {' -> '.join(cycle)}", nxt)
             elif state.get(nxt) is None:
                 visit(nxt, [*trail, nxt])
         state[node] = 2

@@ -87,7 +87,8 @@ def _walk(node: yaml.Node, loc: Loc, positions: dict[Loc, tuple[int, int]], file
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.start_mark)
             if key in seen:
-                raise _DuplicateKey(key, key_node.start_mark.line + 1, key_node.start_mark.column + 1, seen[key])
+                raise _DuplicateKey(key, key_node.start_mark.line + 1, key_node.start_mark.column + 1, seen[key],
+                                    ".".join(str(p) for p in (*loc, key)))
             seen[key] = key_node.start_mark.line + 1
             positions.setdefault((*loc, key), (key_node.start_mark.line + 1, key_node.start_mark.column + 1))
             _walk(value_node, (*loc, key), positions, file, budget)
@@ -97,8 +98,8 @@ def _walk(node: yaml.Node, loc: Loc, positions: dict[Loc, tuple[int, int]], file
 
 
 class _DuplicateKey(Exception):
-    def __init__(self, key: str, line: int, column: int, first_line: int) -> None:
-        self.key, self.line, self.column, self.first_line = key, line, column, first_line
+    def __init__(self, key: str, line: int, column: int, first_line: int, path: str) -> None:
+        self.key, self.line, self.column, self.first_line, self.path = key, line, column, first_line, path
 
 
 def load_yaml_text(text: str, file: str) -> Located:
@@ -114,7 +115,7 @@ def load_yaml_text(text: str, file: str) -> Located:
     except _DuplicateKey as dup:
         raise LocatedProblems(
             [Problem(f"duplicate key '{dup.key}' (first defined on line {dup.first_line})", file, dup.line,
-                     dup.column, field=str(dup.key))]
+                     dup.column, field=str(dup.key), path=dup.path)]
         ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -217,6 +218,8 @@ def problems_from_validation(
             message = f"'{item.get('input')}' is not a valid date (use YYYY-MM-DD): {item['msg']}"
         elif kind == "missing":
             message = "required field is missing"
+        elif kind == "value_error":
+            message = str(message).removeprefix("Value error, ")
         rule_id = rule_id_at(full_loc) if rule_id_at else None
         path = ".".join(str(p) for p in full_loc) or None
         problems.append(Problem(message, located.file, line, column, rule_id, field, suggestion, path=path))

@@ -40,7 +40,14 @@ def test_bad_rule_file(fixture: Path, tmp_path: Path) -> None:
     assert errors, f"{fixture.name} was accepted"
     message = "\n".join(render(p, "en") for p in problems)
     assert "bad.yaml:" in message
-    for words in _expectations(fixture):
+    expected = _expectations(fixture)
+    assert any(w.startswith("line ") for w in expected), f"{fixture.name}: say on which line ('line N:C')"
+    if fixture.stem != "syntax-error":
+        assert any(w.startswith("field '") for w in expected), f"{fixture.name}: say which field ('field ...')"
+    if any(p.suggestion for p in errors):
+        assert any(w.startswith("did you mean") for w in expected), f"{fixture.name}: expect the suggestion"
+    assert all(p.file and p.line for p in errors), errors
+    for words in expected:
         if words.startswith("line "):
             words = f"bad.yaml:{words.removeprefix('line ')}:"
         assert words in message, f"expected {words!r} in:\n{message}"

@@ -87,21 +87,21 @@ class ConditionCompiler:
             return None
         if op in ("in", "not_in"):
             if kind != "enum":
-                self._bad(f"'{op}' needs a fact with named values; {spec.path} is a {kind}", loc, op)
+                self._bad(f"'{op}' needs a fact with named values; {spec.path} is {_a(kind)}", loc, op)
                 return None
             if not all(self._member(spec, v, (*loc, i), op) for i, v in enumerate(value)):
                 return None
             return Atom(spec.path, op, frozenset(value))
         if op in _DATE_OPS:
             if kind != "date":
-                self._bad(f"'{op}' compares dates; {spec.path} is a {kind}", loc, op)
+                self._bad(f"'{op}' compares dates; {spec.path} is {_a(kind)}", loc, op)
                 return None
             if isinstance(value, str) and not DATE_LITERAL.match(value):
                 ref = self.field(value, loc)
                 if ref is None:
                     return None
                 if ref.type != "date":
-                    self._bad(f"'{op}' compares dates; {ref.path} is a {ref.type}", loc, op)
+                    self._bad(f"'{op}' compares dates; {ref.path} is {_a(ref.type)}", loc, op)
                     return None
                 return Atom(spec.path, _DATE_OPS[op], None, ref.path, offset)
             if offset:
@@ -110,7 +110,7 @@ class ConditionCompiler:
             parsed = self._date(value, loc, op)
             return None if parsed is None else Atom(spec.path, _DATE_OPS[op], parsed)
         if kind != "set":
-            self._bad(f"'{op}' tests a set; {spec.path} is a {kind}", loc, op)
+            self._bad(f"'{op}' tests a set; {spec.path} is {_a(kind)}", loc, op)
             return None
         if not all(self._member(spec, v, (*loc, i), op) for i, v in enumerate(value)):
             return None
@@ -137,3 +137,8 @@ def report_into(problems: list[Problem], position: Callable[[tuple[str | int, ..
         problems.append(Problem(message, file, line, column, rule_id, field, suggestion, path=path))
 
     return report
+
+
+def _a(kind: str) -> str:
+    """'a date', 'an enum': the type word with its article."""
+    return f"an {kind}" if kind[:1] in "aeiou" else f"a {kind}"
