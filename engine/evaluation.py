@@ -17,10 +17,12 @@ from netralitas.backends import Backend, BackendName, make_backend
 from netralitas.compiler import CompiledRule, CompiledRulebook, compile_rulebook
 from netralitas.errors import IncidentError, Problem
 from netralitas.explain import (
+    AtomOuts,
     Explained,
     RuleExplainer,
     citation_out,
     competent_path,
+    derived_reasons,
     missing_out,
     not_in_force,
     sanction_out,
@@ -55,7 +57,7 @@ from netralitas.verdict import (
 )
 from netralitas.version import __version__
 
-MEMO_LIMIT = 4096
+MEMO_LIMIT = 16384
 """Keys per memo before it is cleared: bounds memory over any number of evaluations."""
 
 
@@ -107,9 +109,9 @@ class Evaluator:
         self.compiled: CompiledRulebook = compile_rulebook(self.rulebook)
         self.backend: Backend = make_backend(self.compiled, backend)
         book = self.rulebook
-        explained: Memo[Any, Explained] = Memo(MEMO_LIMIT)
+        outs = AtomOuts(MEMO_LIMIT)
         self._parts = [
-            _RuleParts(RuleExplainer(rule.index, rule.condition, explained),
+            _RuleParts(RuleExplainer(rule.index, rule.condition, outs),
                        [citation_out(c, book) for c in spec.basis], sanction_out(spec.sanction, book),
                        version_text(spec.in_force), spec.date_path(),
                        missing_out((_date_atom(spec.date_path()),), _NO_FACT))
@@ -177,9 +179,10 @@ class Evaluator:
         undetermined: list[Undetermined] = []
         not_applicable: list[NotApplicable] = []
         for fact in normalised.facts:
+            derived = derived_reasons(fact)
             for rule in self.compiled.candidates(fact.subject, fact.values.get("act.kind")):
                 parts = self._parts[rule.index]
-                result = parts.explainer.explain(fact)
+                result = parts.explainer.explain(fact, derived)
                 if (result.value is True) != ((rule.index, fact.index) in matches):
                     raise RuntimeError(f"backend {self.backend.name} disagrees with the reference evaluation on "
                                        f"rule {rule.id}, fact {fact.label}")

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from netralitas.facts.normalise import Fact
 from netralitas.facts.paths import FIELDS_BY_PATH
-from netralitas.lang.conditions import Atom, Node, atoms, describe, needed_paths, show_value, trace
+from netralitas.lang.conditions import Atom, Node, atom_value, atoms, describe, needed_paths, show_value, trace
 from netralitas.lang.models import Category, Citation, Period, Sanction
 from netralitas.memo import Memo
 from netralitas.rulebook import Rulebook
@@ -111,39 +112,91 @@ class Explained:
 _ALWAYS = Explained(True, [], [], [])
 
 
+Derived = dict[str, tuple[str, str]]
+"""A fact's derived paths, each with its derivation's reason (Indonesian, English)."""
+
+
+def derived_reasons(fact: Fact) -> Derived:
+    """How each derived value of `fact` was derived, by path."""
+    return {d.path: (d.reason.id, d.reason.en) for d in fact.derivations}
+
+
+@dataclass(frozen=True)
+class _Shape:
+    """What a condition's trace says for one combination of atom truth values."""
+
+    value: bool | None
+    shown: tuple[Atom, ...]
+    unknown: tuple[Atom, ...]
+
+
+class AtomOuts:
+    """Each atom's plain-language condition for the fact values it read, memoised.
+
+    An atom's `ConditionOut` depends only on the values of the paths it reads and on how the
+    derived ones among them were derived, so one is shared by every rule and every incident
+    with those values (what `conditions_out` would build for that atom alone).
+    """
+
+    def __init__(self, limit: int) -> None:
+        self._memo: Memo[Hashable, ConditionOut] = Memo(limit)
+        self._numbers: dict[Atom, tuple[int, tuple[str, ...]]] = {}
+
+    def outs(self, shown: tuple[Atom, ...], fact: Fact, derived: Derived) -> list[ConditionOut]:
+        """`conditions_out(shown, fact)`, from the memo where it can."""
+        out = []
+        values = fact.values
+        numbers = self._numbers
+        for atom in shown:
+            found = numbers.get(atom)
+            if found is None:
+                found = numbers[atom] = (len(numbers), needed_paths(atom))
+            number, paths = found
+            key = (number, tuple([values.get(p) for p in paths]),
+                   tuple([derived.get(p) for p in paths]) if derived else ())
+            out.append(self._memo.get(key, _one_out(atom, fact)))
+        return out
+
+
+def _one_out(atom: Atom, fact: Fact) -> Callable[[], ConditionOut]:
+    return lambda: conditions_out((atom,), fact)[0]
+
+
 class RuleExplainer:
     """Evaluates one rule's condition on a fact and explains the result.
 
-    The result depends only on the values of the paths the condition reads and on how the
-    derived ones among them were derived, so it is memoised on exactly those (in a memo the
-    evaluator shares between its rules). Memoised explanation parts are shared between
-    verdicts: treat verdicts as read-only.
+    The trace depends only on the truth values of the condition's atoms, so its shape (value
+    and deciding atoms) is memoised on that vector; each deciding atom's explanation comes
+    from the `AtomOuts` the evaluator shares between its rules. The result is exactly `trace`
+    followed by `conditions_out` and `missing_out`. Memoised explanation parts are shared
+    between verdicts: treat verdicts as read-only.
     """
 
-    def __init__(self, index: int, condition: Node | None, memo: Memo[Hashable, Explained]) -> None:
+    def __init__(self, index: int, condition: Node | None, outs: AtomOuts, limit: int = 4096) -> None:
         self.index = index
         self.condition = condition
-        self.paths = tuple(sorted({p for a in atoms(condition) for p in needed_paths(a)})) if condition else ()
-        self._path_set = frozenset(self.paths)
-        self._memo = memo
+        self.atoms = tuple(dict.fromkeys(atoms(condition))) if condition else ()
+        self._outs = outs
+        self._shapes: Memo[tuple[bool | None, ...], _Shape] = Memo(limit)
 
-    def explain(self, fact: Fact) -> Explained:
+    def explain(self, fact: Fact, derived: Derived) -> Explained:
         """The condition's value on `fact`, and the atoms that decided it in plain language."""
         condition = self.condition
         if condition is None:
             return _ALWAYS
         values = fact.values
-        paths = self._path_set
-        key = (self.index, tuple(values.get(p) for p in self.paths),
-               tuple((d.reason.id, d.reason.en) for d in fact.derivations if d.path in paths))
+        vector = tuple([atom_value(a, values) for a in self.atoms])
+        shape = self._shapes.get(vector, lambda: _shape(condition, values))
+        outs = self._outs.outs(shape.shown, fact, derived)
+        if shape.value is None:
+            return Explained(None, outs, [], missing_out(shape.unknown, fact))
+        if shape.value:
+            return Explained(True, outs, [], [])
+        return Explained(False, [], outs, [])
 
-        def make() -> Explained:
-            result = trace(condition, values)
-            return Explained(
-                result.value,
-                conditions_out(result.held, fact) if result.value is not False else [],
-                conditions_out(result.failed, fact) if result.value is False else [],
-                missing_out(result.unknown, fact) if result.value is None else [],
-            )
 
-        return self._memo.get(key, make)
+def _shape(condition: Node, values: dict[str, Any]) -> _Shape:
+    result = trace(condition, values)
+    shown = tuple(dict.fromkeys(result.failed if result.value is False else result.held))  # as conditions_out
+    unknown = result.unknown if result.value is None else ()
+    return _Shape(result.value, shown, unknown)
