@@ -8,6 +8,7 @@ as a short story rather than a dump of the whole verdict.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from netralitas.evaluation import Evaluator
@@ -144,33 +145,33 @@ def _unmentioned(rule_id: str, rulebook: Rulebook, incident: Incident) -> Locali
     return bi(f"{rule_id}: tidak dipertimbangkan", f"{rule_id}: not considered")
 
 
+def _statements(verdict: Verdict) -> Iterator[tuple[str, str | None, LocalizedText]]:
+    """(rule id, act id, what the verdict says of that rule) for every rule the verdict mentions."""
+    for f in verdict.findings:
+        yield f.rule_id, f.act_id, _concat(bi(f"temuan, {f.sanction.tier}, karena ", f"finding, {f.sanction.tier}, "
+                                              "because "), _joined([c.description for c in f.conditions_held]))
+    for n in verdict.not_applicable:
+        yield n.rule_id, n.act_id, _concat(bi("tidak berlaku, karena ", "does not apply, because "),
+                                           _joined([c.description for c in n.reasons]))
+    for u in verdict.undetermined:
+        label = bi("belum dapat diputuskan, fakta kurang: ", "undetermined, facts missing: ")
+        yield u.rule_id, u.act_id, _concat(label, _joined([m.label for m in u.missing]))
+    for s in verdict.set_aside:
+        yield s.rule_id, s.act_id, _concat(bi(f"dikesampingkan oleh {s.by_rule}: ", f"set aside by {s.by_rule}: "),
+                                           s.reason)
+    for p in verdict.permitted:
+        yield p.rule_id, p.act_id, bi("perbuatan ini dibolehkan", "this act is permitted")
+
+
 def why(result: ScenarioResult, rulebook: Rulebook) -> list[LocalizedText]:
     """Why the engine decided as it did, for the rules the scenario is about."""
     verdict = result.verdict
     relevant = rules_exercised(result.loaded.scenario) | {f.rule_id for f in verdict.findings}
     said: dict[str, list[LocalizedText]] = {rule_id: [] for rule_id in sorted(relevant)}
-    for f in verdict.findings:
-        said[f.rule_id].append(_concat(bi(f"{f.rule_id}{_act(f.act_id)}: temuan, {f.sanction.tier}, karena ",
-                                          f"{f.rule_id}{_act(f.act_id)}: finding, {f.sanction.tier}, because "),
-                                       _joined([c.description for c in f.conditions_held])))
-    for n in verdict.not_applicable:
-        if n.rule_id in said:
-            said[n.rule_id].append(_concat(bi(f"{n.rule_id}{_act(n.act_id)}: tidak berlaku, karena ",
-                                              f"{n.rule_id}{_act(n.act_id)}: does not apply, because "),
-                                           _joined([c.description for c in n.reasons])))
-    for u in verdict.undetermined:
-        if u.rule_id in said:
-            said[u.rule_id].append(_concat(bi(f"{u.rule_id}{_act(u.act_id)}: belum dapat diputuskan, fakta kurang: ",
-                                              f"{u.rule_id}{_act(u.act_id)}: undetermined, facts missing: "),
-                                           _joined([m.label for m in u.missing])))
-    for s in verdict.set_aside:
-        if s.rule_id in said:
-            said[s.rule_id].append(_concat(bi(f"{s.rule_id}{_act(s.act_id)}: dikesampingkan oleh {s.by_rule}: ",
-                                              f"{s.rule_id}{_act(s.act_id)}: set aside by {s.by_rule}: "), s.reason))
-    for p in verdict.permitted:
-        if p.rule_id in said:
-            said[p.rule_id].append(bi(f"{p.rule_id}{_act(p.act_id)}: perbuatan ini dibolehkan",
-                                      f"{p.rule_id}{_act(p.act_id)}: this act is permitted"))
+    for rule_id, act_id, text in _statements(verdict):
+        if rule_id in said:
+            subject = f"{rule_id}{_act(act_id)}: "
+            said[rule_id].append(_concat(bi(subject, subject), text))
     lines: list[LocalizedText] = []
     for rule_id, texts in said.items():
         lines.extend(texts or [_unmentioned(rule_id, rulebook, result.loaded.incident)])

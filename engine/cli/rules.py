@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
@@ -185,10 +186,8 @@ def diff_command(
                 console.print(f"    when: {RESHAPED.get(language)}", markup=False)
             else:
                 console.print(f"    {item.field}: {item.old or '-'} → {item.new or '-'}", markup=False)
-        for condition in change.conditions_removed:
-            console.print(f"    when - {condition.get(language)}", style="red", markup=False)
-        for condition in change.conditions_added:
-            console.print(f"    when + {condition.get(language)}", style="green", markup=False)
+        _signed(console, "    when ", [c.get(language) for c in change.conditions_removed],
+                [c.get(language) for c in change.conditions_added])
     over = f"({words['over']} {result.incidents} {words['incidents']})"
     if result.verdicts:
         console.print(f"{words['verdicts']} {over}: {len(result.verdicts)}", markup=False)
@@ -196,12 +195,16 @@ def diff_command(
         console.print(f"{words['no_changes']} {over}", markup=False)
     for verdict in result.verdicts:
         console.print(f"  {verdict.incident}", style="bold", markup=False)
-        for line in verdict.removed:
-            console.print(f"    - {line}", style="red", markup=False)
-        for line in verdict.added:
-            console.print(f"    + {line}", style="green", markup=False)
+        _signed(console, "    ", verdict.removed, verdict.added)
         if verdict.outcome_old != verdict.outcome_new:
             console.print(f"    {words['outcome']}: {verdict.outcome_old.get(language)} → "
                           f"{verdict.outcome_new.get(language)}", markup=False)
     for line in result.skipped:
         console.print(f"{words['skipped']}: {line}", style="yellow", markup=False)
+
+
+def _signed(console: Console, indent: str, removed: Sequence[str], added: Sequence[str]) -> None:
+    """Lines only the old version has (`-`, red), then lines only the new one has (`+`, green)."""
+    for sign, lines, style in (("-", removed, "red"), ("+", added, "green")):
+        for line in lines:
+            console.print(f"{indent}{sign} {line}", style=style, markup=False)
