@@ -209,6 +209,7 @@ def load_rulebook(root: Path) -> Rulebook:
     loaded: list[LoadedRule] = []
     seen: dict[str, str] = {}
     places: dict[str, tuple[Located, int]] = {}
+    unvalidated: set[str] = set()  # ids in files that did not validate: not "unknown" to exception_to
     for path in rule_paths:
         located = _read(path, problems)
         if located is None:
@@ -226,6 +227,7 @@ def load_rulebook(root: Path) -> Rulebook:
 
         rule_file = _validate(RuleFile, located, problems, rule_id_at)
         if rule_file is None:
+            unvalidated.update(_raw_ids(data))
             continue
         for index, rule in enumerate(rule_file.rules):
             loc = ("rules", index)
@@ -240,7 +242,7 @@ def load_rulebook(root: Path) -> Rulebook:
             node = _check_rule(rule, loc, located, book, problems)
             loaded.append(LoadedRule(rule, node, located.file, line))
 
-    _check_exceptions(loaded, problems, places)
+    _check_exceptions(loaded, problems, places, unvalidated)
     for scheme in schemes.values():
         if scheme.instrument not in instruments:
             problems.append(Problem(f"sanction scheme '{scheme.key}' names unknown instrument '{scheme.instrument}'",
@@ -257,8 +259,16 @@ def load_rulebook(root: Path) -> Rulebook:
                     tuple(p.relative_to(root).as_posix() for p in files_read))
 
 
-def _check_exceptions(loaded: list[LoadedRule], problems: list[Problem],
-                      places: dict[str, tuple[Located, int]]) -> None:
+def _raw_ids(data: Any) -> set[str]:
+    """The rule ids written in a rule file's raw data, whatever else is wrong with it."""
+    rules = data.get("rules") if isinstance(data, dict) else None
+    if not isinstance(rules, list):
+        return set()
+    return {str(r["id"]) for r in rules if isinstance(r, dict) and "id" in r}
+
+
+def _check_exceptions(loaded: list[LoadedRule], problems: list[Problem], places: dict[str, tuple[Located, int]],
+                      unvalidated: set[str]) -> None:
     by_id = {r.rule.id: r for r in loaded}
 
     def say(item: LoadedRule, message: str, target: str | None = None, suggestion: str | None = None) -> None:
@@ -273,8 +283,10 @@ def _check_exceptions(loaded: list[LoadedRule], problems: list[Problem],
     for item in loaded:
         for target in item.rule.exception_to:
             other = by_id.get(target)
-            if other is None:
+            if other is None and target not in unvalidated:
                 say(item, f"exception_to names unknown rule '{target}'", target, suggest(target, by_id))
+            elif other is None:
+                continue
             elif target == item.rule.id:
                 say(item, "a rule cannot be an exception to itself", target)
             elif other.rule.subject != item.rule.subject:

@@ -7,13 +7,14 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from typer.testing import CliRunner
 
 from netralitas.cli import app
 from netralitas.rulebook import bundled_rules_dir
 
-from .rulebook_copy import copy_bundled
+from .rulebook_copy import copy_bundled, edit_rules, rule_named
 from .test_errors import FIXTURES, bad_book
 
 runner = CliRunner()
@@ -58,6 +59,23 @@ def test_check_reports_every_broken_file_at_once(tmp_path: Path) -> None:
     assert re.search(r"^4 galat, \d+ peringatan$", output, re.MULTILINE), output
 
 
+def test_one_broken_file_does_not_make_its_rules_unknown_elsewhere(tmp_path: Path) -> None:
+    book = copy_bundled(tmp_path)
+
+    def misspell(rules: list[dict[str, Any]]) -> None:
+        condition = rule_named(rules, "pp94.5n2.campaign-with-attributes")["when"]["all"][0]
+        condition["equal"] = condition.pop("equals")
+
+    edit_rules(book / "pp-94-2021" / "pasal-5-huruf-n.yaml", misspell)
+    code, output = _rules("check", str(book), "--lang", "en")
+    assert code == 3
+    errors = [line for line in output.splitlines() if ": error: " in line]
+    assert len(errors) == 1, errors
+    assert re.search(r"pasal-5-huruf-n\.yaml:\d+:\d+: error: rule pp94\.5n2\.campaign-with-attributes: "
+                     r"field 'rules\.\d+\.when\.all\.0\.equal': unknown field 'equal' \(did you mean 'equals'\?\)",
+                     errors[0])
+
+
 def test_check_line_names_file_line_column_rule_and_yaml_path(tmp_path: Path) -> None:
     code, output = _rules("check", str(bad_book(FIXTURES / "date-compared-with-number.yaml", tmp_path)), "--lang",
                           "en")
@@ -71,6 +89,7 @@ def test_check_fact_types(tmp_path: Path) -> None:
     code, output = _rules("check", str(bad_book(FIXTURES / "date-op-on-enum.yaml", tmp_path)), "--lang", "en")
     assert code == 3
     assert "compares dates" in output
+    assert "1 error, 0 warnings" in output
 
 
 def test_check_instrument_registry(tmp_path: Path) -> None:

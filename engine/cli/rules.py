@@ -95,7 +95,7 @@ def check(
         console.print(render(problem, language), style=style, markup=False)
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
-    console.print(f"{errors} {words['errors']}, {warnings} {words['warnings']}", markup=False)
+    console.print(f"{_count(errors, words['errors'])}, {_count(warnings, words['warnings'])}", markup=False)
     if errors or (strict and warnings):
         raise typer.Exit(EXIT_INVALID)
 
@@ -208,3 +208,8 @@ def _signed(console: Console, indent: str, removed: Sequence[str], added: Sequen
     for sign, lines, style in (("-", removed, "red"), ("+", added, "green")):
         for line in lines:
             console.print(f"{indent}{sign} {line}", style=style, markup=False)
+
+
+def _count(number: int, plural: str) -> str:
+    """'1 error', '2 errors'; Indonesian words have no plural ending and stay as they are."""
+    return f"{number} {plural.removesuffix('s') if number == 1 else plural}"
