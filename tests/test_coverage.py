@@ -59,7 +59,8 @@ COVERAGE: dict[str, list[str]] = {
     "campaign-team": ["skb2022.dis.campaign-team-before-determination", "skb2022.dis.campaign-team-after-determination",
                       "uu7.280-3.494.campaign-team", "pp53.4-12a.campaign-organiser"],
     # Party member or officer: PTDH (UU 5/2014 Pasal 87(4)c; UU 20/2023 Pasal 52(3)j,(4)), PNS and PPPK.
-    "party-membership": ["uu5.87-4c.party-membership", "uu20.52-3j.party-membership"],
+    "party-membership": ["uu5.87-4c.party-membership", "uu20.52-3j.party-membership",
+                         "pp49.53-3c.pppk-party-membership"],
     # Running for office without resigning once determined: PP 11/2017 Pasal 346 / 254; UU 20/2023 Pasal 59(3).
     "candidacy-without-resigning": ["pp11.346.candidate-without-resigning", "pp11.254.candidate-without-resigning",
                                     "uu20.59-3.candidate-without-resigning"],
@@ -74,8 +75,9 @@ COVERAGE: dict[str, list[str]] = {
     # BKN photo-gesture guidance: prohibited poses (in the SKB photo rules and on their own) and allowed poses.
     "photo-gestures": ["bkn2023.photo.prohibited-gesture", "bkn2023.photo.allowed-gesture",
                        "skb2022.ke.partisan-photo", "skb2022.dis.partisan-photo"],
-    # PPPK: neutrality duty (UU 20/2023 Pasal 24), party membership and candidacy under UU 20/2023.
-    "pppk": ["uu20.24.pppk-neutrality", "uu20.52-3j.party-membership", "uu20.59-3.candidate-without-resigning"],
+    # PPPK: discipline under PP 49/2018 and the work agreement, then UU 20/2023 Pasal 24; party membership; candidacy.
+    "pppk": ["pp49.51.pppk-neutrality", "uu20.24.pppk-neutrality", "pp49.53-3c.pppk-party-membership",
+             "uu20.52-3j.party-membership", "uu20.59-3.candidate-without-resigning"],
     # Era before PP 94/2021 and before the SKB 2022 (PP 53/2010 discipline; PP 42/2004 kode etik).
     "pre-2021-and-pre-skb2022-eras": ["pp42.pre-skb2022.neutrality-ethics", "pp53.4-12a.campaign-organiser",
                                       "pp53.4-13a.favouring-decision", "pp53.4-15c.favouring-decision"],
