@@ -19,9 +19,10 @@ from netralitas.lang.conditions import All, AnyOf, Atom, Node, describe, nnf
 from netralitas.lang.models import Citation, Confidence
 from netralitas.rulebook import LoadedRule, Rulebook
 from netralitas.scenarios import LoadedScenario, rules_exercised
-from netralitas.text import Lang
+from netralitas.text import Lang, bi
 
 FORMATS = ("md", "html")
+SUBJECTS = {"act": bi("perbuatan", "act"), "person": bi("orang", "person")}
 
 LABELS: dict[Lang, dict[str, str]] = {
     "id": {"title": "Buku aturan netralitas ASN", "coverage": "Cakupan", "rules": "Aturan",
@@ -157,7 +158,7 @@ def _rule_doc(loaded: LoadedRule, rulebook: Rulebook, scenarios: list[LoadedScen
     tests = tuple(TestDoc(s.scenario.name, s.scenario.kind.value, f"{_relative(s.file, root)}:{s.line}")
                   for s in scenarios if rule.id in rules_exercised(s.scenario))
     return RuleDoc(
-        id=rule.id, title=rule.title.get(lang), subject=rule.subject, category=rule.category.value,
+        id=rule.id, title=rule.title.get(lang), subject=SUBJECTS[rule.subject].get(lang), category=rule.category.value,
         tier=rule.sanction.tier.value, confidence=rule.confidence.value,
         note=rule.note.get(lang) if rule.note else None,
         in_force=f"{rule.in_force.from_.isoformat()} – {until}",

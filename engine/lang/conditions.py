@@ -244,5 +244,9 @@ def describe(atom: Atom) -> LocalizedText:
         shift_en = f" {atom.offset:+d} days" if atom.offset else ""
         return LocalizedText(id=f"{spec.label.id} {words_id} {ref.id}{shift_id}",
                              en=f"{spec.label.en} {words_en} {ref.en}{shift_en}")
+    if isinstance(atom.value, bool) and atom.op in ("eq", "ne"):
+        yes = atom.value is (atom.op == "eq")
+        return LocalizedText(id=f"{spec.label.id}: {'ya' if yes else 'tidak'}",
+                             en=f"{spec.label.en}: {'yes' if yes else 'no'}")
     shown = show_value(atom.value)
     return LocalizedText(id=f"{spec.label.id} {words_id} {shown}", en=f"{spec.label.en} {words_en} {shown}")
