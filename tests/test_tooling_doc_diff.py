@@ -200,3 +200,16 @@ def test_diff_of_a_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
     code, output = _rules("diff", str(bundled_rules_dir()), str(tmp_path / "nowhere"))
     assert code == 3
     assert "folder buku aturan tidak ditemukan" in output
+
+
+@pytest.mark.parametrize(("args", "words"), [
+    (["diff", "{book}", "{book}", "--incidents", "{tmp}/nowhere"], "Berkas atau folder tidak ditemukan: {tmp}/nowhere"),
+    (["doc", "--out", "{tmp}/a-file"], "Tidak dapat menulis ke {tmp}/a-file"),
+    (["test", "{tmp}/nowhere.tests.yaml"], "Berkas atau folder tidak ditemukan: {tmp}/nowhere.tests.yaml"),
+])
+def test_bad_paths_are_clear_errors(tmp_path: Path, args: list[str], words: str) -> None:
+    (tmp_path / "a-file").write_text("", encoding="utf-8")
+    fill = {"book": str(bundled_rules_dir()), "tmp": str(tmp_path)}
+    code, output = _rules(*(a.format(**fill) for a in args))
+    assert code == 2
+    assert words.format(**fill) in output

@@ -4,6 +4,8 @@
     rules test [PATH]                       run the YAML scenario tests (exit 1 on a failure)
     rules doc --format md|html --out DIR    the rulebook for people, with a coverage page
     rules diff OLD NEW [--incidents DIR]    rules added, removed, changed, and verdicts that change
+
+Exit 2 when a path given does not exist or the output folder cannot be written; 3 for an invalid rulebook.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from netralitas.text import Lang
 
 app = typer.Typer(no_args_is_help=True, help="Tools for legal staff: check, test, document and compare the rulebook.")
 EXIT_FAILED = 1
+EXIT_ARGUMENT = 2
 EXIT_INVALID = 3
 
 WORDS: dict[Lang, dict[str, str]] = {
@@ -38,13 +41,15 @@ WORDS: dict[Lang, dict[str, str]] = {
            "removed": "Aturan dihapus", "changed": "Aturan diubah", "verdicts": "Putusan yang berubah",
            "over": "dari", "incidents": "insiden", "outcome": "akibat keseluruhan", "skipped": "Insiden dilewati",
            "no_changes": "Tidak ada putusan yang berubah", "none": "tidak ada",
-           "no_tests": "Tidak ada skenario uji di"},
+           "no_tests": "Tidak ada skenario uji di", "not_found": "Berkas atau folder tidak ditemukan",
+           "cannot_write": "Tidak dapat menulis ke"},
     "en": {"errors": "errors", "warnings": "warnings", "ok": "Rulebook is valid", "rules": "rules",
            "passed": "passed", "failed": "failed", "FAIL": "FAIL",
            "written": "Wrote", "added": "Rules added", "removed": "Rules removed",
            "changed": "Rules changed", "verdicts": "Verdicts that change", "over": "over", "incidents": "incidents",
            "outcome": "overall outcome", "skipped": "Incidents skipped", "no_changes": "No verdict changes",
-           "none": "none", "no_tests": "No scenario tests in"},
+           "none": "none", "no_tests": "No scenario tests in", "not_found": "No such file or folder",
+           "cannot_write": "Cannot write to"},
 }
 
 
@@ -70,6 +75,16 @@ def _fail(error: NetralitasError, lang: Lang) -> NoReturn:
     for line in ([render(p, lang) for p in error.problems] if isinstance(error, ProblemsError) else [str(error)]):
         console.print(line, style="red", markup=False)
     raise typer.Exit(error.exit_code)
+
+
+def _bad_argument(message: str) -> NoReturn:
+    Console(stderr=True, soft_wrap=True, highlight=False).print(message, style="red", markup=False)
+    raise typer.Exit(EXIT_ARGUMENT)
+
+
+def _must_exist(path: Path, lang: Lang) -> None:
+    if not path.exists():
+        _bad_argument(f"{WORDS[lang]['not_found']}: {path}")
 
 
 def _load(path: Path | None, lang: Lang) -> Rulebook:
@@ -111,6 +126,7 @@ def test_scenarios(
     language: Lang = lang.value
     words = WORDS[language]
     root = path or bundled_rules_dir()
+    _must_exist(root, language)
     console = _console()
     evaluators: dict[Path | None, Evaluator] = {}
     passed = failed = 0
@@ -158,7 +174,10 @@ def doc(
             scenarios.extend(load_scenarios(file))
     except RulebookError as error:
         _fail(error, language)
-    written = write(build(rulebook, scenarios, language), fmt.value, out)
+    try:
+        written = write(build(rulebook, scenarios, language), fmt.value, out)
+    except OSError as error:
+        _bad_argument(f"{WORDS[language]['cannot_write']} {out}: {error.strerror or error}")
     _console().print(f"{WORDS[language]['written']}: {', '.join(str(p) for p in written)}", markup=False)
 
 
@@ -173,6 +192,8 @@ def diff_command(
     """What changed between two rulebooks, and which verdicts change over a folder of incidents."""
     language: Lang = lang.value
     words = WORDS[language]
+    if incidents is not None:
+        _must_exist(incidents, language)
     result = diff_rulebooks(_load(old, language), _load(new, language), incidents)
     console = _console()
     console.print(f"{words['added']} ({len(result.added)}): {', '.join(result.added) or words['none']}", markup=False)
