@@ -25,16 +25,19 @@ def test_party_membership_switches_on_the_right_day(evaluator: Evaluator, day: s
     assert instrument in shorts
     other = "UU 20/2023" if instrument == "UU 5/2014" else "UU 5/2014"
     assert other not in shorts
-    not_in_force = [n for n in verdict.not_applicable if n.rule_id.endswith("party-membership")]
+    not_in_force = [n for n in verdict.not_applicable
+                    if n.rule_id in ("uu5.87-4c.party-membership", "uu20.52-3j.party-membership")]
     assert len(not_in_force) == 1 and "outside" in not_in_force[0].reasons[0].description.en
 
 
 def test_pppk_is_not_covered_by_uu5_pasal_87(evaluator: Evaluator) -> None:
+    """UU 5/2014 Pasal 87(4)(c) names PNS only; a PPPK party member falls under PP 49/2018 until UU 20/2023."""
     before = evaluator.evaluate({"id": "p", "date": "2023-10-30",
                                  "person": {"employment_status": "pppk", "party": {"member": True}}})
     after = evaluator.evaluate({"id": "p", "date": "2023-10-31",
                                 "person": {"employment_status": "pppk", "party": {"member": True}}})
-    assert before.findings == []
+    assert [f.rule_id for f in before.findings] == ["pp49.53-3c.pppk-party-membership"]
+    assert before.findings[0].citations[0].instrument_short == "PP 49/2018"
     assert [f.rule_id for f in after.findings] == ["uu20.52-3j.party-membership"]
 
 
