@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -121,6 +121,7 @@ class Evaluator:
         self._elections: Memo[ElectionRef | None, tuple[ResolvedElection, ElectionOut]] = Memo(MEMO_LIMIT)
         self._days: Memo[date | None, _DayParts] = Memo(MEMO_LIMIT)
         self._paths: Memo[tuple[Category, date], LocalizedText] = Memo(MEMO_LIMIT)
+        self._refs: Memo[Hashable, Any] = Memo(MEMO_LIMIT)
 
     def evaluate(self, incident: Incident | dict[str, Any]) -> Verdict:
         """The verdict for one incident."""
@@ -187,11 +188,11 @@ class Evaluator:
                     raise RuntimeError(f"backend {self.backend.name} disagrees with the reference evaluation on "
                                        f"rule {rule.id}, fact {fact.label}")
                 if result.value is False:
-                    not_applicable.append(_ref(rule, fact, NotApplicable, reasons=result.failed))
+                    not_applicable.append(self._shared_ref(rule, fact, NotApplicable, reasons=result.failed))
                     continue
                 if result.value is None:
-                    undetermined.append(_ref(rule, fact, Undetermined, missing=result.missing,
-                                             conditions_held=result.held))
+                    undetermined.append(self._shared_ref(rule, fact, Undetermined, missing=result.missing,
+                                                         conditions_held=result.held))
                     continue
                 date_path = parts.date_path
                 day = fact.values.get(date_path)
@@ -253,6 +254,15 @@ class Evaluator:
             provenance=Provenance(rulebook_hash=book.content_hash, engine_version=__version__,
                                   input_hash=input_hash(normalised.incident)),
         )
+
+    def _shared_ref(self, rule: CompiledRule, fact: Fact, cls: type[Any], **parts: list[Any]) -> Any:
+        """`_ref`, memoised: one entry object per rule, fact label and identical (memoised) parts.
+
+        The key holds the ids of the part objects; the memoised entry holds the objects
+        themselves, so no id in a live key can be reused by another object.
+        """
+        key = (cls, rule.index, fact.subject, fact.label, *(tuple(map(id, v)) for v in parts.values()))
+        return self._refs.get(key, lambda: _ref(rule, fact, cls, **parts))
 
     def _competent_path(self, category: Category, day: date) -> LocalizedText:
         return self._paths.get((category, day), lambda: competent_path(category, self.rulebook, day))

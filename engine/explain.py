@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import Any
 
 from netralitas.facts.normalise import Fact
@@ -55,7 +56,13 @@ def conditions_out(atoms: tuple[Atom, ...], fact: Fact) -> list[ConditionOut]:
 def missing_out(atoms: tuple[Atom, ...], fact: Fact) -> list[MissingFact]:
     """The unknown facts among the atoms' paths."""
     paths = sorted({p for a in atoms for p in needed_paths(a) if p not in fact.values})
-    return [MissingFact(path=p, label=FIELDS_BY_PATH[p].label) for p in paths]
+    return [_missing(p) for p in paths]
+
+
+@cache
+def _missing(path: str) -> MissingFact:
+    """One per fact path (a fixed, small set), shared by every verdict."""
+    return MissingFact(path=path, label=FIELDS_BY_PATH[path].label)
 
 
 def version_text(period: Period) -> LocalizedText:
@@ -126,7 +133,7 @@ class _Shape:
     """What a condition's trace says for one combination of atom truth values."""
 
     value: bool | None
-    shown: tuple[Atom, ...]
+    shown: tuple[tuple[int, tuple[str, ...], Atom], ...]
     unknown: tuple[Atom, ...]
 
 
@@ -142,19 +149,23 @@ class AtomOuts:
         self._memo: Memo[Hashable, ConditionOut] = Memo(limit)
         self._numbers: dict[Atom, tuple[int, tuple[str, ...]]] = {}
 
-    def outs(self, shown: tuple[Atom, ...], fact: Fact, derived: Derived) -> list[ConditionOut]:
-        """`conditions_out(shown, fact)`, from the memo where it can."""
+    def key(self, atom: Atom) -> tuple[int, tuple[str, ...], Atom]:
+        """A small number for `atom` (equal atoms share it), the paths it reads, and the atom."""
+        found = self._numbers.get(atom)
+        if found is None:
+            found = self._numbers[atom] = (len(self._numbers), needed_paths(atom))
+        return (*found, atom)
+
+    def outs(self, shown: tuple[tuple[int, tuple[str, ...], Atom], ...], fact: Fact,
+             derived: Derived) -> list[ConditionOut]:
+        """`conditions_out` of the atoms `shown` (as given by `key`), from the memo where it can."""
         out = []
         values = fact.values
-        numbers = self._numbers
-        for atom in shown:
-            found = numbers.get(atom)
-            if found is None:
-                found = numbers[atom] = (len(numbers), needed_paths(atom))
-            number, paths = found
+        memo = self._memo
+        for number, paths, atom in shown:
             key = (number, tuple([values.get(p) for p in paths]),
                    tuple([derived.get(p) for p in paths]) if derived else ())
-            out.append(self._memo.get(key, _one_out(atom, fact)))
+            out.append(memo.get(key, _one_out(atom, fact)))
         return out
 
 
@@ -186,7 +197,7 @@ class RuleExplainer:
             return _ALWAYS
         values = fact.values
         vector = tuple([atom_value(a, values) for a in self.atoms])
-        shape = self._shapes.get(vector, lambda: _shape(condition, values))
+        shape = self._shapes.get(vector, lambda: self._shape(condition, values))
         outs = self._outs.outs(shape.shown, fact, derived)
         if shape.value is None:
             return Explained(None, outs, [], missing_out(shape.unknown, fact))
@@ -194,9 +205,8 @@ class RuleExplainer:
             return Explained(True, outs, [], [])
         return Explained(False, [], outs, [])
 
-
-def _shape(condition: Node, values: dict[str, Any]) -> _Shape:
-    result = trace(condition, values)
-    shown = tuple(dict.fromkeys(result.failed if result.value is False else result.held))  # as conditions_out
-    unknown = result.unknown if result.value is None else ()
-    return _Shape(result.value, shown, unknown)
+    def _shape(self, condition: Node, values: dict[str, Any]) -> _Shape:
+        result = trace(condition, values)
+        shown = dict.fromkeys(result.failed if result.value is False else result.held)  # deduplicated
+        unknown = result.unknown if result.value is None else ()
+        return _Shape(result.value, tuple(self._outs.key(a) for a in shown), unknown)
