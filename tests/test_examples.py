@@ -58,6 +58,8 @@ CASES: dict[str, list[tuple[str, Category, Tier]]] = {
     "foto-gestur-kantor.yaml": [("bkn2023.photo.prohibited-gesture", K, Tier.UNASSIGNED)],
     # PPPK sharing a capres video: UU 20/2023 Pasal 24, no tier
     "pppk-bagikan-video.yaml": [("uu20.24.pppk-neutrality", D, Tier.UNASSIGNED)],
+    # PPPK party officer in 2022: PP 49/2018 Pasal 53(3)c / 63, termination without honour
+    "pppk-pengurus-partai-2022.yaml": [("pp49.53-3c.pppk-party-membership", P, Tier.PTDH)],
     # Pilkada 2020 (PP 53/2010 era): office car at a campaign, berat
     "pilkada-2020-mobil-dinas.yaml": [("pp53.4-15b.office-facility", D, Tier.BERAT)],
     # Pilkada 2020 (before the SKB 2022): social media, PP 42/2004 kode etik
@@ -78,7 +80,17 @@ def test_sample_findings(evaluator: Evaluator, name: str) -> None:
 
 def test_every_sample_is_covered() -> None:
     names = {p.name for p in EXAMPLES.glob("*.yaml")}
-    assert names == set(CASES) | {"pasangan-cltn.yaml", "bukan-asn.yaml"}
+    assert names == set(CASES) | {"pasangan-cltn.yaml", "bukan-asn.yaml", "petahana-bansos.yaml"}
+
+
+def test_incumbent_programme_use_is_shown_though_out_of_asn_scope(evaluator: Evaluator) -> None:
+    """An elected bupati is not an ASN; UU 10/2016 Pasal 71(3) jo 188 and 71(5) still apply to the incumbent."""
+    verdict = evaluator.evaluate(load_incident(EXAMPLES / "petahana-bansos.yaml"))
+    assert not verdict.scope.in_scope
+    assert [(f.rule_id, f.category, f.sanction.tier) for f in verdict.findings] == [
+        ("uu10.71-3.programme-use", PID, Tier.PIDANA),
+        ("uu10.71-5.incumbent-disqualification", L, Tier.UNASSIGNED)]
+    assert any("pembatalan" in o.id for o in verdict.findings[1].sanction.options)
 
 
 def test_spouse_on_cltn_is_set_aside(evaluator: Evaluator) -> None:
