@@ -105,3 +105,18 @@ def test_verdict_is_reproducible(evaluator: Evaluator, rulebook) -> None:  # typ
     assert first.to_json() == second.to_json()
     assert first.provenance.rulebook_hash == rulebook.content_hash and len(rulebook.content_hash) == 64
     assert first.provenance.engine_version == __import__("netralitas").__version__
+
+
+def test_a_rulebook_durable_rules_refuses_falls_back_to_python_on_auto(rulebook) -> None:  # type: ignore[no-untyped-def]
+    from benchmarks.synthetic import synthetic_rulebook
+
+    big = synthetic_rulebook(rulebook, 1000)
+    auto = Evaluator(big)
+    assert auto.backend.name == "python"
+    incident = load_incident(EXAMPLES / "camat-kades.yaml")
+    assert "pp94.5n5.favouring-decision~16" in {f.rule_id for f in auto.evaluate(incident).findings}
+    if durable.available():
+        import pytest
+
+        with pytest.raises(durable.RulesetRefused, match="error code: 107"):
+            Evaluator(synthetic_rulebook(rulebook, 1001), backend="durable")

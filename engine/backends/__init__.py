@@ -15,7 +15,17 @@ __all__ = ["Backend", "BackendName", "Match", "PythonBackend", "make_backend"]
 
 
 def make_backend(compiled: CompiledRulebook, name: BackendName = "auto") -> Backend:
-    """The backend called `name`; 'auto' is durable-rules where it imports, else pure Python."""
+    """The backend called `name`.
+
+    'auto' is durable-rules where it imports and accepts the rulebook, else pure Python:
+    durable-rules refuses some large rulebooks outright (about 1,000 rules with existence
+    tests under one node fail with error code 107, ERR_RULE_EXISTS_LIMIT_EXCEEDED).
+    """
     if name == "python" or (name == "auto" and not durable.available()):
         return PythonBackend(compiled)
-    return durable.DurableBackend(compiled)
+    try:
+        return durable.DurableBackend(compiled)
+    except durable.RulesetRefused:
+        if name == "auto":
+            return PythonBackend(compiled)
+        raise

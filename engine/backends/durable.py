@@ -30,6 +30,7 @@ from typing import Any
 from netralitas.backends.base import Match
 from netralitas.backends.to_durable import fact_message, rule_pattern
 from netralitas.compiler import CompiledRulebook
+from netralitas.errors import NetralitasError
 from netralitas.facts.normalise import Fact
 
 try:
@@ -47,6 +48,12 @@ _HOST: Any = None
 _REGISTERED: set[str] = set()
 WARM_UP_RULE = "warm_up"
 WARM_UP = {"sid": "__warm_up__", "subject": "__warm_up__"}
+
+
+class RulesetRefused(NetralitasError):
+    """durable-rules would not create the ruleset (one of its fixed internal limits)."""
+
+    exit_code = 3
 
 
 def available() -> bool:
@@ -95,7 +102,11 @@ class DurableBackend:
                 for rule in compiled.rules:
                     runnable[f"r{rule.index}"]["run"] = _consequent(rule.index)
                 runnable[WARM_UP_RULE] = {"all": [{"m": {"subject": WARM_UP["subject"]}}], "run": _ignore}
-                host.register_rulesets({self.ruleset: runnable})
+                try:
+                    host.register_rulesets({self.ruleset: runnable})
+                except Exception as error:  # durable_rules_engine.error with an integer code
+                    raise RulesetRefused(f"durable-rules refused the compiled rulebook ({error}); "
+                                         "use --backend python") from error
                 host.assert_fact(self.ruleset, dict(WARM_UP))
                 host.delete_state(self.ruleset, WARM_UP["sid"])
                 _REGISTERED.add(self.ruleset)
