@@ -65,7 +65,7 @@ COVERAGE: dict[str, list[str]] = {
     "candidacy-without-resigning": ["pp11.346.candidate-without-resigning", "pp11.254.candidate-without-resigning",
                                     "uu20.59-3.candidate-without-resigning"],
     # Spouse-candidate: accompany, attend, photo without symbols — allowed on CLTN (SE 18/2023).
-    "spouse-allowed-on-cltn": ["se18.spouse-accompany-on-cltn"],
+    "spouse-allowed-on-cltn": ["se18.spouse-accompany-on-cltn", "se18.spouse-photo-on-cltn"],
     # Spouse-candidate: attributes, social media, speaker, partisan events — prohibited even on CLTN; A7 off CLTN.
     "spouse-prohibited": ["se18.spouse.attributes", "se18.spouse.social-media", "se18.spouse.speaker",
                           "se18.spouse.partisan-activity", "skb2022.ke.spouse-campaign"],
