@@ -27,7 +27,7 @@ from netralitas.lang.conditions import All, AnyOf, Atom, Node, Not, describe, nn
 from netralitas.lang.models import Condition, Rule, Tier
 from netralitas.lang.registry import Instrument
 from netralitas.rulebook import LoadedRule, Rulebook
-from netralitas.scenarios import LoadedScenario, load_all, rules_exercised
+from netralitas.scenarios import LoadedScenario, load_all, rule_mentions, rules_exercised
 from netralitas.suggestions import suggest
 from netralitas.text import LocalizedText, bi
 from netralitas.yamlsource import Located, LocatedProblems, load_yaml_file
@@ -365,11 +365,14 @@ def _scenario_problems(rulebook: Rulebook, scenarios: list[LoadedScenario], plac
     known = {r.rule.id for r in rulebook.rules}
     exercised: set[str] = set()
     for item in scenarios:
-        named = rules_exercised(item.scenario)
-        exercised |= named
-        for rule_id in sorted(named - known):
-            yield Problem(f"scenario '{item.scenario.name}' names unknown rule '{rule_id}'", item.file, item.line,
-                          field="rule", suggestion=suggest(rule_id, known),
+        exercised |= rules_exercised(item.scenario)
+        for rule_id, loc in rule_mentions(item.scenario):
+            if rule_id in known:
+                continue
+            line, column, path = item.position(loc)
+            name = next(str(part) for part in reversed(loc) if isinstance(part, str))
+            yield Problem(f"scenario '{item.scenario.name}' names unknown rule '{rule_id}'", item.file, line, column,
+                          field=name, suggestion=suggest(rule_id, known), path=path,
                           message_id=f"skenario '{item.scenario.name}' menyebut aturan yang tidak dikenal '{rule_id}'")
     for loaded in rulebook.rules:
         if loaded.rule.id not in exercised:

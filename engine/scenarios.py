@@ -21,7 +21,8 @@ A scenario file (`*.tests.yaml`, next to the rules it tests) holds a list of sce
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -32,7 +33,7 @@ from netralitas.errors import IncidentError, InputFileError, Problem, RulebookEr
 from netralitas.facts.loading import incident_from_located, load_incident
 from netralitas.facts.models import Incident
 from netralitas.lang.models import Category, Tier
-from netralitas.yamlsource import Located, LocatedProblems, load_yaml_file, problems_from_validation
+from netralitas.yamlsource import Loc, Located, LocatedProblems, load_yaml_file, problems_from_validation
 
 SUFFIX = ".tests.yaml"
 
@@ -98,6 +99,15 @@ class LoadedScenario:
     file: str
     line: int | None
     incident: Incident
+    positions: Mapping[Loc, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, loc: Loc) -> tuple[int | None, int | None, str]:
+        """Line, column and full YAML path of `loc` inside this scenario (or of the scenario itself)."""
+        at: Loc = loc
+        while at and at not in self.positions:
+            at = at[:-1]
+        line, column = self.positions.get(at, (self.line, None)) if at else (self.line, None)
+        return line, column, ".".join(map(str, loc))
 
 
 def load_scenarios(path: Path) -> list[LoadedScenario]:
@@ -125,7 +135,8 @@ def load_scenarios(path: Path) -> list[LoadedScenario]:
                 incident = incident_from_located(sub, f"{path.stem}-{index + 1}")
         except IncidentError as exc:
             raise RulebookError([_in_scenario(p, scenario, index, located) for p in exc.problems]) from None
-        loaded.append(LoadedScenario(scenario, str(path), line, incident))
+        own = {loc[2:]: pos for loc, pos in located.positions.items() if loc[:2] == ("scenarios", index)}
+        loaded.append(LoadedScenario(scenario, str(path), line, incident, own))
     return loaded
 
 
@@ -148,15 +159,24 @@ def scenario_files(root: Path) -> list[Path]:
     return sorted(root.rglob(f"*{SUFFIX}"))
 
 
+def rule_mentions(scenario: Scenario) -> list[tuple[str, Loc]]:
+    """Every rule id a scenario names, with its YAML path inside the scenario (e.g. `expect.not_findings.0`)."""
+    expect = scenario.expect
+    mentions: list[tuple[str, Loc]] = [(scenario.rule, ("rule",))] if scenario.rule else []
+    for index, finding in enumerate(expect.findings or ()):
+        if isinstance(finding, str):
+            mentions.append((finding, ("expect", "findings", index)))
+        else:
+            mentions.append((finding.rule, ("expect", "findings", index, "rule")))
+    for group, ids in (("not_findings", expect.not_findings), ("set_aside", expect.set_aside),
+                       ("permitted", expect.permitted), ("undetermined", expect.undetermined)):
+        mentions.extend((rule_id, ("expect", group, index)) for index, rule_id in enumerate(ids or ()))
+    return mentions
+
+
 def rules_exercised(scenario: Scenario) -> set[str]:
     """Every rule id a scenario names: its `rule` and every rule in its expectation."""
-    expect = scenario.expect
-    named = {f if isinstance(f, str) else f.rule for f in expect.findings or ()}
-    for group in (expect.not_findings, expect.set_aside, expect.permitted, expect.undetermined):
-        named.update(group or ())
-    if scenario.rule:
-        named.add(scenario.rule)
-    return named
+    return {rule_id for rule_id, _ in rule_mentions(scenario)}
 
 
 def load_all(root: Path) -> tuple[list[LoadedScenario], list[Problem]]:

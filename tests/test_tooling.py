@@ -76,6 +76,20 @@ def test_one_broken_file_does_not_make_its_rules_unknown_elsewhere(tmp_path: Pat
                      errors[0])
 
 
+def test_check_locates_unknown_rules_named_by_scenarios(tmp_path: Path) -> None:
+    book = copy_bundled(tmp_path)
+    (book / "typo.tests.yaml").write_text(
+        "scenarios:\n  - name: typo\n    rule: pp94.5n5.favoring-decision\n    incident: {person: {}}\n"
+        "    expect:\n      not_findings: [pp94.5n5.favouring-decision, pp94.5n5.favouring-decison]\n",
+        encoding="utf-8")
+    code, output = _rules("check", str(book), "--lang", "en")
+    assert code == 3
+    assert ("typo.tests.yaml:3:5: error: field 'rule': scenario 'typo' names unknown rule "
+            "'pp94.5n5.favoring-decision' (did you mean 'pp94.5n5.favouring-decision'?)") in output
+    assert ("typo.tests.yaml:6:51: error: field 'expect.not_findings.1': scenario 'typo' names unknown rule "
+            "'pp94.5n5.favouring-decison' (did you mean 'pp94.5n5.favouring-decision'?)") in output
+
+
 def test_check_line_names_file_line_column_rule_and_yaml_path(tmp_path: Path) -> None:
     code, output = _rules("check", str(bad_book(FIXTURES / "date-compared-with-number.yaml", tmp_path)), "--lang",
                           "en")
