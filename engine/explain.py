@@ -8,9 +8,10 @@ from datetime import date
 from functools import cache
 from typing import Any
 
+from netralitas.checks import atom_check
 from netralitas.facts.normalise import Fact
 from netralitas.facts.paths import FIELDS_BY_PATH
-from netralitas.lang.conditions import Atom, Node, atom_value, atoms, describe, needed_paths, show_value, trace
+from netralitas.lang.conditions import Atom, Node, atoms, describe, needed_paths, show_value, trace
 from netralitas.lang.models import Category, Citation, Period, Sanction
 from netralitas.memo import Memo
 from netralitas.rulebook import Rulebook
@@ -187,6 +188,7 @@ class RuleExplainer:
         self.index = index
         self.condition = condition
         self.atoms = tuple(dict.fromkeys(atoms(condition))) if condition else ()
+        self._checks = tuple(atom_check(a) for a in self.atoms)
         self._outs = outs
         self._shapes: Memo[tuple[bool | None, ...], _Shape] = Memo(limit)
 
@@ -196,7 +198,7 @@ class RuleExplainer:
         if condition is None:
             return _ALWAYS
         values = fact.values
-        vector = tuple([atom_value(a, values) for a in self.atoms])
+        vector = tuple([check(values) for check in self._checks])
         shape = self._shapes.get(vector, lambda: self._shape(condition, values))
         outs = self._outs.outs(shape.shown, fact, derived)
         if shape.value is None:

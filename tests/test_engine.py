@@ -120,3 +120,26 @@ def test_a_rulebook_durable_rules_refuses_falls_back_to_python_on_auto(rulebook)
 
         with pytest.raises(durable.RulesetRefused, match="error code: 107"):
             Evaluator(synthetic_rulebook(rulebook, 1001), backend="durable")
+
+
+def test_compiled_checks_equal_the_reference_semantics(rulebook) -> None:  # type: ignore[no-untyped-def]
+    from benchmarks.incidents import generate
+    from netralitas.checks import atom_check, condition_check
+    from netralitas.compiler import compile_rulebook
+    from netralitas.facts.normalise import normalise
+    from netralitas.lang.conditions import atom_value, atoms, holds
+
+    compiled = compile_rulebook(rulebook)
+    rules = [r for r in compiled.rules if r.condition is not None]
+    checks = [(r.condition, condition_check(r.condition), [(a, atom_check(a)) for a in atoms(r.condition)])
+              for r in rules if r.condition is not None]
+    compared = 0
+    for data in generate(300, seed=3):
+        incident = Incident.model_validate(data)
+        for fact in normalise(incident, rulebook.calendars).facts:
+            for condition, check, atom_checks in checks:
+                assert check(fact.values) == holds(condition, fact.values)
+                for atom, one in atom_checks:
+                    assert one(fact.values) == atom_value(atom, fact.values)
+                compared += 1
+    assert compared > 10_000

@@ -1,5 +1,8 @@
 """The pure-Python reference backend: evaluates the compiled condition trees directly.
 
+Each condition is turned into a closure once (`netralitas.checks`), with exactly the
+semantics of `holds`.
+
 It runs everywhere (durable-rules does not import on Python 3.13) and serves as the
 differential oracle for the durable-rules backend in tests.
 """
@@ -9,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from netralitas.backends.base import Match
+from netralitas.checks import condition_check
 from netralitas.compiler import CompiledRulebook
 from netralitas.facts.normalise import Fact
-from netralitas.lang.conditions import holds
 
 
 class PythonBackend:
@@ -21,11 +24,14 @@ class PythonBackend:
 
     def __init__(self, compiled: CompiledRulebook) -> None:
         self.compiled = compiled
+        self._checks = [condition_check(r.condition) if r.condition is not None else None for r in compiled.rules]
 
     def match(self, facts: Sequence[Fact]) -> set[Match]:
         found: set[Match] = set()
+        checks = self._checks
         for fact in facts:
             for rule in self.compiled.candidates(fact.subject, fact.values.get("act.kind")):
-                if rule.condition is None or holds(rule.condition, fact.values) is True:
+                check = checks[rule.index]
+                if check is None or check(fact.values) is True:
                     found.add((rule.index, fact.index))
         return found

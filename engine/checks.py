@@ -1,0 +1,89 @@
+"""Compiled checks: conditions turned into closures once, for the hot path.
+
+`atom_check(atom)(values)` equals `atom_value(atom, values)` and `condition_check(node)(values)`
+equals `holds(node, values)` from `netralitas.lang.conditions`, the reference definitions;
+the closures only resolve the operator and the operands once instead of on every call.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+
+from netralitas.lang.conditions import All, AnyOf, Atom, Node, Not
+
+Check = Callable[[dict[str, Any]], bool | None]
+
+_COMPARE: dict[str, Callable[[Any, Any], bool]] = {
+    "eq": lambda left, right: bool(left == right and type(left) is type(right)),
+    "ne": lambda left, right: not (left == right and type(left) is type(right)),
+    "in": lambda left, right: left in right,
+    "not_in": lambda left, right: left not in right,
+    "lt": lambda left, right: bool(left < right),
+    "le": lambda left, right: bool(left <= right),
+    "gt": lambda left, right: bool(left > right),
+    "ge": lambda left, right: bool(left >= right),
+    "any_of": lambda left, right: not left.isdisjoint(right),
+    "none_of": lambda left, right: bool(left.isdisjoint(right)),
+    "all_of": lambda left, right: bool(right <= left),
+    "not_all_of": lambda left, right: not right <= left,
+}
+"""Exactly the comparisons of `netralitas.lang.conditions._compare`."""
+
+
+def atom_check(atom: Atom) -> Check:
+    """A closure computing the atom's three-valued truth over fact values."""
+    path = atom.path
+    if atom.op == "known":
+        return lambda values: path in values
+    if atom.op == "unknown":
+        return lambda values: path not in values
+    compare = _COMPARE[atom.op]
+    if atom.ref is None:
+        right = atom.value
+
+        def check(values: dict[str, Any]) -> bool | None:
+            left = values.get(path)
+            return None if left is None else compare(left, right)
+
+        return check
+    ref, shift = atom.ref, timedelta(days=atom.offset)
+
+    def check_ref(values: dict[str, Any]) -> bool | None:
+        left = values.get(path)
+        if left is None:
+            return None
+        anchor = values.get(ref)
+        return None if anchor is None else compare(left, anchor + shift)
+
+    return check_ref
+
+
+def condition_check(node: Node) -> Check:
+    """A closure computing the condition's three-valued truth (Kleene logic) over fact values."""
+    if isinstance(node, Atom):
+        return atom_check(node)
+    if isinstance(node, Not):
+        inner = condition_check(node.item)
+
+        def negated(values: dict[str, Any]) -> bool | None:
+            value = inner(values)
+            return None if value is None else not value
+
+        return negated
+    items = tuple(condition_check(i) for i in node.items)
+    decisive = isinstance(node, AnyOf)  # the value that decides: True for any, False for all
+
+    def combined(values: dict[str, Any]) -> bool | None:
+        result: bool | None = not decisive
+        for item in items:
+            value = item(values)
+            if value is decisive:
+                return decisive
+            if value is None:
+                result = None
+        return result
+
+    assert isinstance(node, (All, AnyOf))
+    return combined
