@@ -42,14 +42,17 @@ class Settings:
     latency: int
     scaling_incidents: int
     memory_evaluations: int
+    memory_warm_up: int
     load_passes: int
 
 
-QUICK = Settings(incidents=3_000, passes=1, latency=2_000, scaling_incidents=400, memory_evaluations=20_000,
-                 load_passes=3)
+QUICK = Settings(incidents=2_000, passes=1, latency=2_000, scaling_incidents=300, memory_evaluations=10_000,
+                 memory_warm_up=10_000, load_passes=3)
 FULL = Settings(incidents=20_000, passes=3, latency=20_000, scaling_incidents=3_000,
-                memory_evaluations=1_000_000, load_passes=7)
+                memory_evaluations=1_000_000, memory_warm_up=50_000, load_passes=7)
 SIZES = (50, 200, 1000)
+WARM_UP = 2_000
+"""Incidents (another seed) evaluated before timing: figures are for a warm evaluator, as in a batch."""
 
 
 @dataclass(frozen=True)
@@ -95,9 +98,10 @@ def measure_all(settings: Settings, console: Console) -> list[Figure]:
     figures.append(Figure("load + validate + compile, bundled rulebook", round(load_ms, 1), "ms", "<= 300 ms",
                           load_ms <= 300))
     incidents = generate(settings.incidents)
+    warm_up = generate(WARM_UP, seed=1)
     evaluator = Evaluator()
     backend = evaluator.backend.name
-    for data in incidents[:500]:
+    for data in warm_up:
         evaluator.evaluate(data)
     facts = measure.normalised_facts(evaluator, incidents)
     say(f"{len(incidents)} synthetic incidents, {len(evaluator.compiled.rules)} rules, backend {backend}")
@@ -113,7 +117,7 @@ def measure_all(settings: Settings, console: Console) -> list[Figure]:
     else:
         figures.append(Figure("raw durable-rules", "durable-rules not importable here", ""))
     python = Evaluator(evaluator.rulebook, backend="python")
-    for data in incidents[:500]:
+    for data in warm_up:
         python.evaluate(data)
     py_full = measure.pipeline(python, incidents, settings.passes)
     figures.append(Figure("full pipeline (python backend)", round(py_full.per_second), "incidents/s"))
@@ -137,14 +141,15 @@ def measure_all(settings: Settings, console: Console) -> list[Figure]:
     growth = scales[-1].pipeline_us / scales[0].pipeline_us
     figures.append(Figure(f"{SIZES[-1]}-rule / {SIZES[0]}-rule pipeline time", round(growth, 2), "x", "<= 3x",
                           growth <= 3))
-    say(f"memory over {settings.memory_evaluations:,} evaluations")
-    mem = measure.memory(evaluator, settings.memory_evaluations)
+    say(f"memory over {settings.memory_warm_up:,} + {settings.memory_evaluations:,} evaluations")
+    mem = measure.memory(settings.memory_evaluations, settings.memory_warm_up)
     label = f"over {mem.evaluations:,} evaluations" + (" (quick run; the target is over 1,000,000)"
                                                        if mem.evaluations < 1_000_000 else "")
-    figures.append(Figure("RSS before", round(mem.before_mb, 1), "MB"))
-    figures.append(Figure(f"RSS after, {label}", round(mem.after_mb, 1), "MB"))
-    figures.append(Figure(f"RSS growth, {label}", round(mem.after_mb - mem.before_mb, 1), "MB", "<= 5 MB",
-                          mem.after_mb - mem.before_mb <= 5))
+    figures.append(Figure("RSS after the first evaluation (fresh process)", round(mem.first_mb, 1), "MB"))
+    figures.append(Figure(f"RSS after {mem.warm_up:,} more (bounded memos filled)", round(mem.before_mb, 1), "MB"))
+    figures.append(Figure(f"RSS after {mem.evaluations:,} more", round(mem.after_mb, 1), "MB"))
+    growth_mb = mem.after_mb - mem.before_mb
+    figures.append(Figure(f"RSS growth {label}", round(growth_mb, 1), "MB", "<= 5 MB", growth_mb <= 5))
     return figures
 
 
