@@ -13,13 +13,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from jsonschema import Draft202012Validator
 from typer.testing import CliRunner
 
 from netralitas.analysis import check_rulebook
 from netralitas.cli import app
 from netralitas.schemas import SCHEMAS
+from netralitas.yamlsource import load_yaml_file
 
 from .test_errors import FIXTURES, bad_book
 
@@ -40,18 +40,9 @@ STRUCTURAL = {
 UNPARSED = {"syntax-error", "duplicate-key"}
 
 
-class _TextDates(yaml.SafeLoader):
-    """Read YAML as an editor's language server does: dates stay strings, as the JSON Schema describes them."""
-
-
-_TextDates.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
 def _load(path: Path) -> Any:
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=_TextDates)
+    """Read YAML exactly as the engine does: YAML 1.2 booleans (`on` is a string), dates kept as text."""
+    return load_yaml_file(path).data
 
 
 def _schema_for(path: Path) -> Path:
