@@ -20,6 +20,7 @@ from __future__ import annotations
 import csv
 import json
 import multiprocessing
+import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -38,7 +39,7 @@ from netralitas.evaluation import Evaluator
 from netralitas.facts.loading import incident_from_located
 from netralitas.rulebook import Rulebook
 from netralitas.text import Lang
-from netralitas.yamlsource import Located, LocatedProblems, load_yaml_file
+from netralitas.yamlsource import Located, LocatedProblems, load_yaml_file, load_yaml_text
 
 LINE_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 CSV_SUFFIX = ".csv"
@@ -135,11 +136,21 @@ def _document(path: Path) -> Record:
     return Record(str(path), 1, located, path.stem)
 
 
+def _stdin() -> Record:
+    try:
+        located = load_yaml_text(sys.stdin.read(), "<stdin>")
+    except LocatedProblems as exc:
+        return Record("<stdin>", exc.problems[0].line if exc.problems else None, None, problems=tuple(exc.problems))
+    return Record("<stdin>", 1, located)
+
+
 def read_records(names: Iterable[str]) -> Iterator[Record]:
-    """Every incident of every source, lazily, in order."""
+    """Every incident of every source, lazily, in order; `-` is one YAML or JSON incident on standard input."""
     for path in _files(names):
         suffix = path.suffix.lower()
-        if not path.is_file():
+        if str(path) == "-":
+            yield _stdin()
+        elif not path.is_file():
             yield _unreadable(path, "file not found")
         elif suffix in LINE_SUFFIXES:
             yield from _json_lines(path)

@@ -169,3 +169,11 @@ def test_constant_memory_over_200000_incidents(tmp_path: Path) -> None:
     held = 200_000 * 2_000 // 1024  # KB: even a 2 kB verdict each would need ~390 MB held
     assert peak_self - base_self < 40_000 < held, (base_self, peak_self)
     assert peak_children - base_children < 40_000, (base_children, peak_children)
+
+
+def test_stdin_in_a_batch() -> None:
+    result = subprocess.run([sys.executable, "-m", "netralitas", "evaluate", "-", "--format", "csv"],
+                            input=json.dumps({**INCIDENT, "id": "piped"}), capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows[0]["source"] == "<stdin>" and rows[0]["incident_id"] == "piped" and rows[0]["status"] == "violation"
