@@ -10,7 +10,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ModelWrapValidatorHandler, PrivateAttr, model_validator
 
 from netralitas.facts.paths import FIELDS
 from netralitas.facts.vocabulary import ActKind
@@ -83,7 +83,11 @@ class Period(StrictModel):
 
 
 class Citation(StrictModel):
-    """A precise reference to a provision, with its quoted text."""
+    """A precise reference to a provision, with its quoted text.
+
+    `huruf` and `angka` are cited in the order they are written, because articles nest them both ways
+    (PP 94/2021 Pasal 5 huruf n angka 5; PP 53/2010 Pasal 4 angka 12 huruf a).
+    """
 
     instrument: str = Field(description="Key of the instrument in rules/instruments.yaml, e.g. pp-94-2021")
     lampiran: str | None = Field(None, description="Lampiran (annex), e.g. II")
@@ -100,6 +104,16 @@ class Citation(StrictModel):
         None, description="Confidence in this quotation, if it differs from the rule's"
     )
     note: str | None = None
+    _angka_first: bool = PrivateAttr(default=False)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _remember_order(cls, data: object, handler: ModelWrapValidatorHandler[Citation]) -> Citation:
+        citation = handler(data)
+        if isinstance(data, dict):
+            keys = [k for k in data if k in ("huruf", "angka")]
+            citation._angka_first = keys == ["angka", "huruf"]
+        return citation
 
     def reference(self) -> str:
         """E.g. 'Pasal 5 huruf n angka 5' or 'Lampiran II huruf B angka 6'."""
@@ -112,11 +126,10 @@ class Citation(StrictModel):
             parts.append(f"Pasal {self.pasal}")
         if self.ayat:
             parts.append(f"ayat ({self.ayat})")
-        if self.huruf:
-            parts.append(f"huruf {self.huruf}")
-        if self.angka:
-            parts.append(f"angka {self.angka}")
-        return " ".join(parts)
+        subdivisions = [f"huruf {self.huruf}" if self.huruf else "", f"angka {self.angka}" if self.angka else ""]
+        if self._angka_first:
+            subdivisions.reverse()
+        return " ".join([*parts, *filter(None, subdivisions)])
 
 
 class Condition(StrictModel):
