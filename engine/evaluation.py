@@ -11,6 +11,7 @@ import json
 from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from typing import Any
 
 from netralitas.backends import Backend, BackendName, make_backend
@@ -40,6 +41,7 @@ from netralitas.suggestions import suggest
 from netralitas.text import LocalizedText, bi
 from netralitas.verdict import (
     CitationOut,
+    ConditionOut,
     Conflict,
     ElectionOut,
     Finding,
@@ -122,6 +124,7 @@ class Evaluator:
         self._days: Memo[date | None, _DayParts] = Memo(MEMO_LIMIT)
         self._paths: Memo[tuple[Category, date], LocalizedText] = Memo(MEMO_LIMIT)
         self._refs: Memo[Hashable, Any] = Memo(MEMO_LIMIT)
+        self._outside: Memo[tuple[int, date], ConditionOut] = Memo(MEMO_LIMIT)
 
     def evaluate(self, incident: Incident | dict[str, Any]) -> Verdict:
         """The verdict for one incident."""
@@ -200,8 +203,9 @@ class Evaluator:
                     undetermined.append(_ref(rule, fact, Undetermined, missing=parts.missing_date,
                                              conditions_held=result.held))
                 elif not rule.loaded.rule.in_force.contains(day):
-                    not_applicable.append(_ref(rule, fact, NotApplicable, reasons=[
-                        not_in_force(rule.loaded.rule.in_force, date_path, day)]))
+                    reason = self._outside.get((rule.index, day), partial(
+                        not_in_force, rule.loaded.rule.in_force, date_path, day))
+                    not_applicable.append(self._shared_ref(rule, fact, NotApplicable, reasons=[reason]))
                 else:
                     applicable.append(_Applicable(rule, fact, result, day))
 
