@@ -6,11 +6,13 @@ exactly these paths; the rule loader checks every condition against them.
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Literal
 
 from netralitas.facts import vocabulary as v
+from netralitas.facts.labels import label
 from netralitas.text import LocalizedText, bi
 
 FieldType = Literal["enum", "bool", "date", "set"]
@@ -27,10 +29,21 @@ class FieldSpec:
     label: LocalizedText
     values: tuple[str, ...] = ()
     derived: bool = False
+    vocabulary: builtins.type[StrEnum] | None = None
+
+    def value_label(self, value: str) -> LocalizedText:
+        """How a value of this path reads for people (the vocabulary's label, else the value itself)."""
+        if self.vocabulary is not None and value in self.values:
+            return label(self.vocabulary(value))
+        return LocalizedText(id=str(value), en=str(value))
 
 
 def _enum(path: str, enum: type[StrEnum], scope: Scope, label: LocalizedText, derived: bool = False) -> FieldSpec:
-    return FieldSpec(path, "enum", scope, label, tuple(e.value for e in enum), derived)
+    return FieldSpec(path, "enum", scope, label, tuple(e.value for e in enum), derived, enum)
+
+
+def _set(path: str, enum: type[StrEnum], label: LocalizedText) -> FieldSpec:
+    return FieldSpec(path, "set", "act", label, tuple(e.value for e in enum), vocabulary=enum)
 
 
 FIELDS: tuple[FieldSpec, ...] = (
@@ -74,11 +87,10 @@ FIELDS: tuple[FieldSpec, ...] = (
     _enum("act.channel", v.Channel, "act", bi("saluran", "channel")),
     FieldSpec("act.publicly_accessible", "bool", "act", bi("dapat diakses publik", "publicly accessible")),
     FieldSpec("act.active_support", "bool", "act", bi("memberikan dukungan aktif", "active support")),
-    FieldSpec("act.gestures", "set", "act", bi("gestur", "gestures"), tuple(g.value for g in v.Gesture)),
-    FieldSpec("act.attributes", "set", "act", bi("atribut", "attributes"), tuple(a.value for a in v.Attribute)),
-    FieldSpec("act.audience", "set", "act", bi("sasaran kegiatan", "audience"), tuple(a.value for a in v.Audience)),
-    FieldSpec("act.forms", "set", "act", bi("bentuk kegiatan", "forms of activity"),
-              tuple(f.value for f in v.PartisanForm)),
+    _set("act.gestures", v.Gesture, bi("gestur", "gestures")),
+    _set("act.attributes", v.Attribute, bi("atribut", "attributes")),
+    _set("act.audience", v.Audience, bi("sasaran kegiatan", "audience")),
+    _set("act.forms", v.PartisanForm, bi("bentuk kegiatan", "forms of activity")),
     _enum("act.role", v.CampaignRole, "act", bi("peran dalam tim", "campaign role")),
     _enum("act.effect", v.Effect, "act", bi("akibat keputusan/tindakan", "effect")),
     _enum("act.facility", v.Facility, "act", bi("fasilitas negara", "state facility")),

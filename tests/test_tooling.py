@@ -206,7 +206,7 @@ def test_failing_scenario_shows_expected_vs_got_and_why(tmp_path: Path) -> None:
     for words in ("GAGAL ", "failing.tests.yaml:3: camat thought to be sedang", "diharapkan vs hasil:",
                   "pp94.5n5.favouring-decision: tingkat sanksi diharapkan sedang, hasil berat",
                   "kutipan 'PP 94/2021 Pasal 99' tidak ada; yang dikutip: ", "mengapa mesin memutuskan demikian:",
-                  "pp94.5n5.favouring-decision [rapat-kades]: temuan, berat, karena status kepegawaian adalah pns",
+                  "pp94.5n5.favouring-decision [rapat-kades]: temuan, berat, karena status kepegawaian adalah PNS",
                   "temuan yang diharapkan tidak muncul: pp94.5n2.campaign-with-attributes",
                   "tidak dipertimbangkan; aturan ini tentang perbuatan attend_campaign, insiden melaporkan -"):
         assert words in output, words

@@ -47,7 +47,7 @@ def test_markdown_is_by_instrument_and_article_with_quoted_text(markdown: Path) 
     assert "> PNS dilarang: ... n. memberikan dukungan kepada calon" in section
     assert "#### `pp94.5n5.favouring-decision` — Membuat keputusan" in section
     for words in ("| Tingkat sanksi | **berat** |", "| Keyakinan | confirmed |", "| Kategori | disiplin |",
-                  f"| Berkas | `{PP94}:", "**Syarat:**", "status kepegawaian adalah pns",
+                  f"| Berkas | `{PP94}:", "**Syarat:**", "status kepegawaian adalah PNS",
                   "**Skenario uji:**", "camat favours a paslon after determination (fires, "):
         assert words in section, words
 

@@ -248,5 +248,10 @@ def describe(atom: Atom) -> LocalizedText:
         yes = atom.value is (atom.op == "eq")
         return LocalizedText(id=f"{spec.label.id}: {'ya' if yes else 'tidak'}",
                              en=f"{spec.label.en}: {'yes' if yes else 'no'}")
-    shown = show_value(atom.value)
-    return LocalizedText(id=f"{spec.label.id} {words_id} {shown}", en=f"{spec.label.en} {words_en} {shown}")
+    if isinstance(atom.value, (frozenset, set, list, tuple)) or spec.vocabulary is not None:
+        members = sorted(atom.value) if isinstance(atom.value, (frozenset, set, list, tuple)) else [atom.value]
+        labels = [spec.value_label(str(m)) for m in members]
+        shown_id, shown_en = ", ".join(t.id for t in labels), ", ".join(t.en for t in labels)
+    else:
+        shown_id = shown_en = show_value(atom.value)
+    return LocalizedText(id=f"{spec.label.id} {words_id} {shown_id}", en=f"{spec.label.en} {words_en} {shown_en}")
