@@ -59,7 +59,7 @@ from netralitas.verdict import (
 )
 from netralitas.version import __version__
 
-MEMO_LIMIT = 16384
+MEMO_LIMIT = 4096
 """Keys per memo before it is cleared: bounds memory over any number of evaluations."""
 
 
@@ -193,19 +193,18 @@ class Evaluator:
                 if result.value is False:
                     not_applicable.append(self._shared_ref(rule, fact, NotApplicable, reasons=result.failed))
                     continue
-                if result.value is None:
-                    undetermined.append(self._shared_ref(rule, fact, Undetermined, missing=result.missing,
-                                                         conditions_held=result.held))
-                    continue
                 date_path = parts.date_path
                 day = fact.values.get(date_path)
-                if day is None:
-                    undetermined.append(_ref(rule, fact, Undetermined, missing=parts.missing_date,
-                                             conditions_held=result.held))
-                elif not rule.loaded.rule.in_force.contains(day):
+                if day is not None and not rule.loaded.rule.in_force.contains(day):
                     reason = self._outside.get((rule.index, day), partial(
                         not_in_force, rule.loaded.rule.in_force, date_path, day))
                     not_applicable.append(self._shared_ref(rule, fact, NotApplicable, reasons=[reason]))
+                elif result.value is None:
+                    undetermined.append(self._shared_ref(rule, fact, Undetermined, missing=result.missing,
+                                                         conditions_held=result.held))
+                elif day is None:
+                    undetermined.append(_ref(rule, fact, Undetermined, missing=parts.missing_date,
+                                             conditions_held=result.held))
                 else:
                     applicable.append(_Applicable(rule, fact, result, day))
 
@@ -245,7 +244,7 @@ class Evaluator:
             incident_id=normalised.incident.id,
             reference_date=reference,
             election=election,
-            scope=self._scope(normalised),
+            scope=self._scope(normalised, findings),
             findings=sorted(findings, key=key),
             outcome=overall_outcome(findings, book, schemes_used),
             permitted=sorted(permitted, key=key),
@@ -302,11 +301,16 @@ class Evaluator:
                                           rule_ids=sorted(i.rule.id for i in items), outcomes=outcomes))
         return conflicts
 
-    def _scope(self, normalised: NormalisedIncident) -> Scope:
+    def _scope(self, normalised: NormalisedIncident, findings: list[Finding]) -> Scope:
         notes = []
         person = normalised.facts[0].values
         in_scope = True
-        if person.get("person.is_asn") is False:
+        if person.get("person.is_asn") is False and findings:
+            notes.append(bi("orang ini bukan ASN: ketentuan netralitas ASN tidak berlaku; yang diterapkan hanya "
+                            "ketentuan yang juga mengikat pejabat bukan ASN (misalnya kepala daerah petahana)",
+                            "this person is not an ASN: the ASN neutrality provisions do not apply; only provisions "
+                            "that also bind non-ASN officials (such as an incumbent regional head) were applied"))
+        elif person.get("person.is_asn") is False:
             in_scope = False
             notes.append(bi("di luar lingkup: orang ini bukan ASN, sehingga ketentuan netralitas ASN tidak berlaku",
                             "out of scope: this person is not an ASN, so the ASN neutrality provisions do not apply"))

@@ -22,7 +22,8 @@ def overall_outcome(findings: list[Finding], rulebook: Rulebook, schemes_used: s
     disiplin = [f.sanction.tier for f in findings if f.category is Category.DISIPLIN and f.sanction.tier in
                 DISIPLIN_ORDER]
     heaviest = max(disiplin, key=DISIPLIN_ORDER.index) if disiplin else None
-    moral = any(f.category is Category.KODE_ETIK for f in findings)
+    moral = any(f.category is Category.KODE_ETIK and f.sanction.tier is Tier.SANKSI_MORAL for f in findings)
+    untiered = sorted({f.rule_id for f in findings if f.sanction.tier is Tier.UNASSIGNED})
     dismissals = {f.sanction.tier for f in findings if f.sanction.tier in (Tier.PTDH, Tier.PDH)}
     dismissal = Tier.PTDH if Tier.PTDH in dismissals else (Tier.PDH if dismissals else None)
     criminal = sorted({f.rule_id for f in findings if f.category in PIDANA})
@@ -53,6 +54,11 @@ def overall_outcome(findings: list[Finding], rulebook: Rulebook, schemes_used: s
         parts_id.append(f"dugaan tindak pidana: {len(criminal)} ketentuan, diteruskan ke Sentra Gakkumdu")
         parts_en.append(f"possible offence: {len(criminal)} provision{'s' if len(criminal) > 1 else ''}, "
                         "referred to Sentra Gakkumdu")
+    if untiered:
+        parts_id.append(f"{len(untiered)} pelanggaran tanpa tingkat sanksi dalam sumber hukum yang dikodekan, "
+                        "diputuskan oleh pejabat yang berwenang")
+        parts_en.append(f"{len(untiered)} violation{'s' if len(untiered) > 1 else ''} with no sanction tier in the "
+                        "encoded sources, for the competent official to decide")
     if not parts_id:
         summary = bi("tidak ditemukan pelanggaran", "no violation found")
     else:

@@ -83,10 +83,11 @@ def test_every_sample_is_covered() -> None:
     assert names == set(CASES) | {"pasangan-cltn.yaml", "bukan-asn.yaml", "petahana-bansos.yaml"}
 
 
-def test_incumbent_programme_use_is_shown_though_out_of_asn_scope(evaluator: Evaluator) -> None:
+def test_incumbent_programme_use_is_in_scope_though_not_an_asn(evaluator: Evaluator) -> None:
     """An elected bupati is not an ASN; UU 10/2016 Pasal 71(3) jo 188 and 71(5) still apply to the incumbent."""
     verdict = evaluator.evaluate(load_incident(EXAMPLES / "petahana-bansos.yaml"))
-    assert not verdict.scope.in_scope
+    assert verdict.scope.in_scope
+    assert any("bukan ASN" in n.id and "also bind non-ASN officials" in n.en for n in verdict.scope.notes)
     assert [(f.rule_id, f.category, f.sanction.tier) for f in verdict.findings] == [
         ("uu10.71-3.programme-use", PID, Tier.PIDANA),
         ("uu10.71-5.incumbent-disqualification", L, Tier.UNASSIGNED)]

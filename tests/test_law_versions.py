@@ -67,3 +67,24 @@ def test_phase_boundary_at_determination(evaluator: Evaluator) -> None:
 
     assert verdict("2023-11-12") == ["skb2022.ke.social-media-interaction"]
     assert verdict("2023-11-13") == ["skb2022.dis.social-media-interaction"]
+
+
+def test_rule_not_in_force_is_not_undetermined(evaluator: Evaluator) -> None:
+    """An act before PP 94/2021 took effect never lists PP 94 rules as 'missing facts', however little is known."""
+    verdict = evaluator.evaluate({
+        "id": "old", "person": {"employment_status": "pns"},
+        "election": {"calendar": "pilkada-2020", "race": "bupati"},
+        "acts": [{"kind": "favouring_decision", "date": "2020-11-01"}]})
+    assert not [u.rule_id for u in verdict.undetermined if u.rule_id.startswith("pp94.")]
+    assert any(n.rule_id == "pp94.5n5.favouring-decision" for n in verdict.not_applicable)
+
+
+def test_findings_without_a_tier_are_named_in_the_outcome(evaluator: Evaluator) -> None:
+    """PP 94/2021 Pasal 5 huruf n angka 1 has no tier: the outcome must not read 'no violation'."""
+    verdict = evaluator.evaluate({
+        "id": "passive", "person": {"employment_status": "pns"},
+        "election": {"calendar": "pemilu-2024", "race": "presiden"},
+        "acts": [{"kind": "attend_campaign", "date": "2024-01-20", "active_support": False, "attributes": []}]})
+    assert [f.rule_id for f in verdict.findings] == ["pp94.5n1.campaign-attendance"]
+    assert verdict.outcome.summary.id.startswith("1 pelanggaran tanpa tingkat sanksi")
+    assert not verdict.outcome.moral_sanction
