@@ -24,8 +24,8 @@ from typing import Any
 from benchmarks.incidents import IncidentGenerator
 from benchmarks.synthetic import synthetic_rulebook
 from benchmarks.to_zen import ZenMatcher
-from netralitas.backends import durable
-from netralitas.backends.durable import DurableBackend, ruleset_definition
+from netralitas.backends import BackendName, durable
+from netralitas.backends.durable import DurableBackend, RulesetRefused, ruleset_definition
 from netralitas.backends.python import PythonBackend
 from netralitas.backends.to_durable import fact_message
 from netralitas.compiler import compile_rulebook
@@ -156,31 +156,31 @@ def latency_us(evaluator: Evaluator, incidents: Sequence[dict[str, Any]]) -> tup
 
 @dataclass(frozen=True)
 class Scale:
-    """Per-incident cost with a synthetic rulebook of `rules` rules."""
+    """Per-incident cost (µs) with a synthetic rulebook of `rules` rules, on one backend."""
 
     rules: int
     backend: str
-    pipeline_us: float
-    match_us: float
+    pipeline_us: float | None
+    match_us: float | None
     note: str = ""
 
 
-def scaling(base: Rulebook, sizes: Sequence[int], incidents: Sequence[dict[str, Any]], passes: int) -> list[Scale]:
-    """Pipeline and matching time per incident for each synthetic rulebook size."""
+def scaling(base: Rulebook, sizes: Sequence[int], incidents: Sequence[dict[str, Any]], passes: int,
+            backend: BackendName) -> list[Scale]:
+    """Pipeline and matching time per incident for each synthetic rulebook size, on `backend`."""
     out = []
     for size in sizes:
-        book, note = synthetic_rulebook(base, size), ""
         try:
-            evaluator = Evaluator(book)
-        except Exception as error:  # durable-rules' own limits, reported rather than hidden
-            note = f"durable-rules refused the ruleset ({error}); python backend used"
-            evaluator = Evaluator(book, backend="python")
+            evaluator = Evaluator(synthetic_rulebook(base, size), backend=backend)
+        except RulesetRefused as error:  # durable-rules' own limits, reported rather than hidden
+            out.append(Scale(size, backend, None, None, str(error.__cause__ or error)))
+            continue
         for data in incidents[:200]:
             evaluator.evaluate(data)
         facts = normalised_facts(evaluator, incidents)
         full = pipeline(evaluator, incidents, passes)
         match = matching(evaluator.backend.match, facts, passes)
-        out.append(Scale(size, evaluator.backend.name, 1e6 / full.per_second, 1e6 / match.per_second, note))
+        out.append(Scale(size, evaluator.backend.name, 1e6 / full.per_second, 1e6 / match.per_second))
     return out
 
 

@@ -130,17 +130,7 @@ def measure_all(settings: Settings, console: Console) -> list[Figure]:
     figures.append(Figure("single-incident latency p50", round(p50, 1), "µs"))
     figures.append(Figure("single-incident latency p99", round(p99, 1), "µs", "< 1,000 µs", p99 < 1000))
     say("scaling")
-    scales = measure.scaling(evaluator.rulebook, SIZES, incidents[: settings.scaling_incidents], settings.passes)
-    for scale in scales:
-        figures.append(Figure(f"{scale.rules}-rule rulebook, pipeline per incident ({scale.backend})",
-                              round(scale.pipeline_us, 1), "µs"))
-        figures.append(Figure(f"{scale.rules}-rule rulebook, matching per incident ({scale.backend})",
-                              round(scale.match_us, 1), "µs"))
-        if scale.note:
-            figures.append(Figure(f"{scale.rules}-rule rulebook note", scale.note, ""))
-    growth = scales[-1].pipeline_us / scales[0].pipeline_us
-    figures.append(Figure(f"{SIZES[-1]}-rule / {SIZES[0]}-rule pipeline time", round(growth, 2), "x", "<= 3x",
-                          growth <= 3))
+    figures.extend(_scaling(evaluator, incidents[: settings.scaling_incidents], settings.passes))
     say(f"memory over {settings.memory_warm_up:,} + {settings.memory_evaluations:,} evaluations")
     mem = measure.memory(settings.memory_evaluations, settings.memory_warm_up)
     label = f"over {mem.evaluations:,} evaluations" + (" (quick run; the target is over 1,000,000)"
@@ -150,6 +140,28 @@ def measure_all(settings: Settings, console: Console) -> list[Figure]:
     figures.append(Figure(f"RSS after {mem.evaluations:,} more", round(mem.after_mb, 1), "MB"))
     growth_mb = mem.after_mb - mem.before_mb
     figures.append(Figure(f"RSS growth {label}", round(growth_mb, 1), "MB", "<= 5 MB", growth_mb <= 5))
+    return figures
+
+
+def _scaling(evaluator: Evaluator, incidents: Sequence[dict[str, Any]], passes: int) -> list[Figure]:
+    figures = []
+    by_backend = {}
+    for backend in ("python", "durable"):
+        if backend == "durable" and not isinstance(evaluator.backend, DurableBackend):
+            continue
+        by_backend[backend] = scales = measure.scaling(evaluator.rulebook, SIZES, incidents, passes, backend)
+        for scale in scales:
+            name = f"{scale.rules}-rule rulebook ({scale.backend})"
+            if scale.pipeline_us is None or scale.match_us is None:
+                figures.append(Figure(f"{name}: refused", scale.note, ""))
+                continue
+            figures.append(Figure(f"{name}, pipeline per incident", round(scale.pipeline_us, 1), "µs"))
+            figures.append(Figure(f"{name}, matching per incident", round(scale.match_us, 1), "µs"))
+    python = by_backend["python"]
+    assert python[0].pipeline_us and python[-1].pipeline_us
+    growth = python[-1].pipeline_us / python[0].pipeline_us
+    figures.append(Figure(f"{SIZES[-1]}-rule / {SIZES[0]}-rule pipeline time (python backend)", round(growth, 2), "x",
+                          "<= 3x", growth <= 3))
     return figures
 
 
@@ -183,13 +195,32 @@ def table(figures: list[Figure]) -> Table:
     return out
 
 
+def markdown(figures: list[Figure]) -> str:
+    """The figures as a Markdown table (what benchmarks/README.md shows)."""
+    lines = ["| figure | value | unit | target | met |", "|---|---:|---|---|---|"]
+    for f in figures:
+        met = "" if f.met is None else ("met" if f.met else "**missed**")
+        value = f"{f.value:,}" if isinstance(f.value, (int, float)) else f.value
+        lines.append(f"| {f.name} | {value} | {f.unit} | {f.target} | {met} |")
+    return "\n".join(lines) + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmarks; exit 0 whether or not targets are met (the table says which)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--quick", action="store_true", help="smaller run, under a minute")
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     parser.add_argument("--memory-evaluations", type=int, help="override the memory figure's evaluation count")
+    parser.add_argument("--markdown", type=Path, help="also write the table as Markdown to this file")
+    parser.add_argument("--from-json", type=Path, help="print (and convert) the figures of an earlier --json run")
     args = parser.parse_args(argv)
+    if args.from_json:
+        saved = json.loads(args.from_json.read_text(encoding="utf-8"))
+        figures = [Figure(**f) for f in saved["figures"]]
+        Console(width=None if sys.stdout.isatty() else 150).print(table(figures))
+        if args.markdown:
+            args.markdown.write_text(markdown(figures), encoding="utf-8")
+        return 0
     settings = QUICK if args.quick else FULL
     if args.memory_evaluations:
         settings = Settings(**{**asdict(settings), "memory_evaluations": args.memory_evaluations})
@@ -202,6 +233,8 @@ def main(argv: list[str] | None = None) -> int:
               "settings": asdict(settings), "figures": [asdict(f) for f in figures]}
     if args.json:
         args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    if args.markdown:
+        args.markdown.write_text(markdown(figures), encoding="utf-8")
     console.log(f"done in {report['seconds']} s")
     return 0
 
