@@ -8,13 +8,13 @@ law and criminal referral are separate channels and are listed alongside.
 from __future__ import annotations
 
 from netralitas.explain import PIDANA, citation_out
+from netralitas.lang.labels import TIER_LABELS
 from netralitas.lang.models import Category, Tier
 from netralitas.rulebook import Rulebook
 from netralitas.text import bi
 from netralitas.verdict import Finding, Outcome
 
 DISIPLIN_ORDER = (Tier.RINGAN, Tier.SEDANG, Tier.BERAT)
-_TIER_WORDS = {Tier.RINGAN: ("ringan", "light"), Tier.SEDANG: ("sedang", "moderate"), Tier.BERAT: ("berat", "severe")}
 
 
 def overall_outcome(findings: list[Finding], rulebook: Rulebook, schemes_used: set[str]) -> Outcome:
@@ -35,18 +35,14 @@ def overall_outcome(findings: list[Finding], rulebook: Rulebook, schemes_used: s
                 basis.append(citation_out(rule, rulebook))
     parts_id: list[str] = []
     parts_en: list[str] = []
-    if dismissal is Tier.PTDH:
-        parts_id.append("pemberhentian tidak dengan hormat (PTDH)")
-        parts_en.append("dismissal without honour (PTDH)")
-    elif dismissal is Tier.PDH:
-        parts_id.append("pemberhentian dengan hormat (PDH)")
-        parts_en.append("honourable discharge (PDH)")
+    if dismissal is not None:
+        parts_id.append(TIER_LABELS[dismissal].id)
+        parts_en.append(TIER_LABELS[dismissal].en)
     if heaviest is not None:
-        word_id, word_en = _TIER_WORDS[heaviest]
         several_id = f" (satu hukuman terberat dari {len(disiplin)} pelanggaran)" if len(disiplin) > 1 else ""
         several_en = f" (the single heaviest of {len(disiplin)} violations)" if len(disiplin) > 1 else ""
-        parts_id.append(f"hukuman disiplin {word_id}{several_id}")
-        parts_en.append(f"{word_en} disciplinary sanction{several_en}")
+        parts_id.append(TIER_LABELS[heaviest].id + several_id)
+        parts_en.append(TIER_LABELS[heaviest].en + several_en)
     if moral:
         parts_id.append("sanksi moral (kode etik)")
         parts_en.append("moral sanction (code of ethics)")

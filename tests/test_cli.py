@@ -26,8 +26,8 @@ def test_evaluate_prints_indonesian_by_default() -> None:
 def test_evaluate_in_english_with_explanations() -> None:
     result = runner.invoke(app, ["evaluate", str(EXAMPLES / "anggota-partai-uu20.yaml"), "--lang", "en", "--explain"])
     assert result.exit_code == 0, result.output
-    for words in ("Sanction tier", "ptdh", "Why", "Provisions that do not apply", "uu5.87-4c.party-membership",
-                  "employment status is civil servant (PNS)", "Provenance"):
+    for words in ("Sanction tier", "dismissal without honour (PTDH)", "Why", "Provisions that do not apply",
+                  "uu5.87-4c.party-membership", "employment status is civil servant (PNS)", "Provenance"):
         assert words in result.output
 
 

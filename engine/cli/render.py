@@ -7,6 +7,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from netralitas.lang.labels import CATEGORY_LABELS, CONFIDENCE_LABELS, TIER_LABELS
 from netralitas.text import Lang
 from netralitas.verdict import ConditionOut, Verdict
 
@@ -63,7 +64,8 @@ def render_verdict(verdict: Verdict, console: Console, lang: Lang = "id", explai
         body = Table.grid(padding=(0, 1))
         body.add_column(style="bold", no_wrap=True)
         body.add_column()
-        body.add_row(h["tier"], f"{finding.sanction.tier.value} ({finding.category.value})")
+        tier, category = TIER_LABELS[finding.sanction.tier], CATEGORY_LABELS[finding.category]
+        body.add_row(h["tier"], f"{tier.get(lang)} ({category.get(lang)})")
         if finding.sanction.options:
             body.add_row(h["options"], "\n".join(f"- {o.get(lang)}" for o in finding.sanction.options))
         if finding.sanction.penalty:
@@ -74,7 +76,7 @@ def render_verdict(verdict: Verdict, console: Console, lang: Lang = "id", explai
         body.add_row(h["path"], finding.competent_path.get(lang))
         body.add_row(h["why"], _conditions(finding.conditions_held, lang))
         note = f" — {finding.note.get(lang)}" if finding.note else ""
-        body.add_row(h["confidence"], finding.confidence.value + note)
+        body.add_row(h["confidence"], CONFIDENCE_LABELS[finding.confidence].get(lang) + note)
         style = "red" if not finding.in_conflict else "magenta"
         console.print(Panel(body, title=f"{finding.rule_id} · {subject}", subtitle=finding.title.get(lang),
                             border_style=style))
