@@ -134,7 +134,7 @@ def _batch(files: list[str], rules: Path | None, backend: str, output: OutputFor
 
 
 @app.command()
-def schema(which: Annotated[str, typer.Argument(help="facts, rules, instruments or sanctions")]) -> None:
+def schema(which: Annotated[str, typer.Argument(help="facts, rules, instruments, sanctions or scenarios")]) -> None:
     """Print a JSON Schema (for editors and validators)."""
     if which not in SCHEMAS:
         raise typer.BadParameter(f"choose one of: {', '.join(SCHEMAS)}", param_hint="WHICH")
