@@ -11,25 +11,9 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
-from netralitas.lang.conditions import All, AnyOf, Atom, Node, Not
+from netralitas.lang.conditions import COMPARE, All, AnyOf, Atom, Node, Not
 
 Check = Callable[[dict[str, Any]], bool | None]
-
-_COMPARE: dict[str, Callable[[Any, Any], bool]] = {
-    "eq": lambda left, right: bool(left == right and type(left) is type(right)),
-    "ne": lambda left, right: not (left == right and type(left) is type(right)),
-    "in": lambda left, right: left in right,
-    "not_in": lambda left, right: left not in right,
-    "lt": lambda left, right: bool(left < right),
-    "le": lambda left, right: bool(left <= right),
-    "gt": lambda left, right: bool(left > right),
-    "ge": lambda left, right: bool(left >= right),
-    "any_of": lambda left, right: not left.isdisjoint(right),
-    "none_of": lambda left, right: bool(left.isdisjoint(right)),
-    "all_of": lambda left, right: bool(right <= left),
-    "not_all_of": lambda left, right: not right <= left,
-}
-"""Exactly the comparisons of `netralitas.lang.conditions._compare`."""
 
 
 def atom_check(atom: Atom) -> Check:
@@ -39,7 +23,7 @@ def atom_check(atom: Atom) -> Check:
         return lambda values: path in values
     if atom.op == "unknown":
         return lambda values: path not in values
-    compare = _COMPARE[atom.op]
+    compare = COMPARE[atom.op]
     if atom.ref is None:
         right = atom.value
 

@@ -8,6 +8,7 @@ applicable (True), not applicable (False) or undetermined (None).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -75,32 +76,22 @@ def nnf(node: Node) -> Node:
     return node
 
 
-def _compare(op: str, left: Any, right: Any) -> bool:
-    if op == "eq":
-        return bool(left == right and type(left) is type(right))
-    if op == "ne":
-        return not (left == right and type(left) is type(right))
-    if op == "in":
-        return left in right
-    if op == "not_in":
-        return left not in right
-    if op == "lt":
-        return bool(left < right)
-    if op == "le":
-        return bool(left <= right)
-    if op == "gt":
-        return bool(left > right)
-    if op == "ge":
-        return bool(left >= right)
-    if op == "any_of":
-        return not left.isdisjoint(right)
-    if op == "none_of":
-        return bool(left.isdisjoint(right))
-    if op == "all_of":
-        return bool(right <= left)
-    if op == "not_all_of":
-        return not right <= left
-    raise ValueError(f"unknown operator {op}")
+COMPARE: dict[str, Callable[[Any, Any], bool]] = {
+    "eq": lambda left, right: bool(left == right and type(left) is type(right)),
+    "ne": lambda left, right: not (left == right and type(left) is type(right)),
+    "in": lambda left, right: left in right,
+    "not_in": lambda left, right: left not in right,
+    "lt": lambda left, right: bool(left < right),
+    "le": lambda left, right: bool(left <= right),
+    "gt": lambda left, right: bool(left > right),
+    "ge": lambda left, right: bool(left >= right),
+    "any_of": lambda left, right: not left.isdisjoint(right),
+    "none_of": lambda left, right: bool(left.isdisjoint(right)),
+    "all_of": lambda left, right: bool(right <= left),
+    "not_all_of": lambda left, right: not right <= left,
+}
+"""Each comparison operator on two known values (equality is strict about type: `'1'`, `True` and `1.0` are
+not `1`)."""
 
 
 def atom_value(atom: Atom, values: dict[str, Any]) -> bool | None:
@@ -118,7 +109,7 @@ def atom_value(atom: Atom, values: dict[str, Any]) -> bool | None:
         if anchor is None:
             return None
         right = anchor + timedelta(days=atom.offset)
-    return _compare(atom.op, left, right)
+    return COMPARE[atom.op](left, right)
 
 
 def holds(node: Node, values: dict[str, Any]) -> bool | None:
