@@ -21,8 +21,11 @@ from typing import Annotated, NoReturn
 import typer
 from rich.console import Console
 
+from netralitas.backends import BackendName
 from netralitas.batch import is_batch_source, run_batch
 from netralitas.batch_output import OutputFormat
+from netralitas.cli.options import BackendChoice, BackendOption, LangOption, Language
+from netralitas.cli.render import render_verdict
 from netralitas.cli.rules import app as rules_app
 from netralitas.errors import NetralitasError, ProblemsError
 from netralitas.evaluation import Evaluator
@@ -70,32 +73,28 @@ def _incidents(files: list[str]) -> list[Incident]:
 def evaluate(
     files: Annotated[list[str], typer.Argument(
         help="Incident files (YAML or JSON), folders, .jsonl or .csv files; '-' reads one incident from stdin")],
-    lang: Annotated[str, typer.Option("--lang", help="id (Bahasa Indonesia) or en")] = "id",
+    lang: LangOption = Language.ID,
     output: Annotated[Format | None, typer.Option(
         "--format", help="text or json; jsonl or csv stream a batch (default: text, or jsonl for a batch)")] = None,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Processes for a batch")] = 1,
     out: Annotated[Path | None, typer.Option("--output", "-o", help="Write batch results here, not stdout")] = None,
     rules: Annotated[Path | None, typer.Option("--rules", help="Rulebook folder (default: bundled)")] = None,
-    backend: Annotated[str, typer.Option("--backend", help="auto, durable or python")] = "auto",
+    backend: BackendOption = BackendChoice.AUTO,
     explain: Annotated[bool, typer.Option("--explain", help="Also list provisions that do not apply")] = False,
     fail_on_violation: Annotated[bool, typer.Option(help="Exit 1 when any violation is found")] = False,
 ) -> None:
     """Evaluate incidents and print verdicts."""
-    if lang not in ("id", "en"):
-        raise typer.BadParameter("use 'id' or 'en'", param_hint="--lang")
-    if backend not in ("auto", "durable", "python"):
-        raise typer.BadParameter("use 'auto', 'durable' or 'python'", param_hint="--backend")
-    language: Lang = "en" if lang == "en" else "id"
+    language: Lang = lang.value
     if output in (Format.JSONL, Format.CSV) or workers > 1 or any(is_batch_source(f) for f in files):
         if output in (Format.TEXT, Format.JSON):
             raise typer.BadParameter("a batch streams 'jsonl' or 'csv'", param_hint="--format")
-        _batch(files, rules, backend, OutputFormat(output or Format.JSONL), language, workers, out,
+        _batch(files, rules, backend.value, OutputFormat(output or Format.JSONL), language, workers, out,
                fail_on_violation)
         return
     if out is not None:
         raise typer.BadParameter("--output is for batches (--format jsonl or csv)", param_hint="--output")
     try:
-        evaluator = Evaluator(Rulebook.load(rules), backend=backend)  # type: ignore[arg-type]
+        evaluator = Evaluator(Rulebook.load(rules), backend=backend.value)
         verdicts = [evaluator.evaluate(incident) for incident in _incidents(files)]
     except NetralitasError as error:
         _fail(error)
@@ -106,19 +105,17 @@ def evaluate(
     else:
         console = Console()
         for verdict in verdicts:
-            from netralitas.cli.render import render_verdict
-
             render_verdict(verdict, console, language, explain)
     if fail_on_violation and any(v.findings for v in verdicts):
         raise typer.Exit(EXIT_VIOLATION)
 
 
-def _batch(files: list[str], rules: Path | None, backend: str, output: OutputFormat, lang: Lang, workers: int,
+def _batch(files: list[str], rules: Path | None, backend: BackendName, output: OutputFormat, lang: Lang, workers: int,
            out: Path | None, fail_on_violation: bool) -> None:
     stderr = Console(stderr=True)
     try:
         with out.open("w", encoding="utf-8", newline="") if out else nullcontext(sys.stdout) as stream:
-            summary = run_batch(files, stream, rules, backend, output, lang,  # type: ignore[arg-type]
+            summary = run_batch(files, stream, rules, backend, output, lang,
                                 workers, stderr, progress=stderr.is_terminal)
     except NetralitasError as error:
         _fail(error)

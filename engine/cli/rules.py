@@ -19,6 +19,7 @@ import typer
 from rich.console import Console
 
 from netralitas.analysis import check_rulebook
+from netralitas.cli.options import LangOption, Language
 from netralitas.docgen import build, write
 from netralitas.errors import NetralitasError, ProblemsError, RulebookError
 from netralitas.evaluation import Evaluator
@@ -53,17 +54,11 @@ WORDS: dict[Lang, dict[str, str]] = {
 }
 
 
-class Language(StrEnum):
-    ID = "id"
-    EN = "en"
-
-
 class DocFormat(StrEnum):
     MD = "md"
     HTML = "html"
 
 
-LangOption = Annotated[Language, typer.Option("--lang", help="id (Bahasa Indonesia) or en")]
 
 
 def _console() -> Console:
