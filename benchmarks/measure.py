@@ -24,14 +24,14 @@ from typing import Any
 from benchmarks.incidents import IncidentGenerator
 from benchmarks.synthetic import synthetic_rulebook
 from benchmarks.to_zen import ZenMatcher
-from netralitas.backends import BackendName, durable
-from netralitas.backends.durable import DurableBackend, RulesetRefused, ruleset_definition
-from netralitas.backends.python import PythonBackend
-from netralitas.backends.to_durable import fact_message
-from netralitas.compiler import compile_rulebook
 from netralitas.evaluation import Evaluator
 from netralitas.facts.models import Incident
 from netralitas.facts.normalise import Fact, normalise
+from netralitas.matching.backends import BackendName, durable
+from netralitas.matching.backends.durable import DurableBackend, RulesetRefused, ruleset_definition
+from netralitas.matching.backends.python import PythonBackend
+from netralitas.matching.backends.to_durable import fact_message
+from netralitas.matching.compiler import compile_rulebook
 from netralitas.rulebook import Rulebook
 
 Facts = Sequence[Fact]

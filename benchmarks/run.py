@@ -28,8 +28,8 @@ from rich.table import Table
 from benchmarks import measure
 from benchmarks.incidents import generate
 from benchmarks.to_zen import ZenMatcher
-from netralitas.backends.durable import DurableBackend
 from netralitas.evaluation import Evaluator
+from netralitas.matching.backends.durable import DurableBackend
 from netralitas.rulebook import Rulebook
 
 

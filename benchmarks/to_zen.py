@@ -16,11 +16,11 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from netralitas.backends.base import Match
-from netralitas.backends.to_durable import key
-from netralitas.compiler import CompiledRule, CompiledRulebook
 from netralitas.facts.normalise import Fact
 from netralitas.lang.conditions import All, AnyOf, Atom, Node, Not
+from netralitas.matching.backends.base import Match
+from netralitas.matching.backends.to_durable import key
+from netralitas.matching.compiler import CompiledRule, CompiledRulebook
 
 _CMP = {"eq": "==", "ne": "!=", "lt": "<", "le": "<=", "gt": ">", "ge": ">="}
 

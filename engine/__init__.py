@@ -6,9 +6,9 @@
 
 from netralitas.errors import IncidentError, NetralitasError, Problem, RulebookError
 from netralitas.evaluation import Evaluator
+from netralitas.evaluation.verdict import Verdict
 from netralitas.facts import Incident, load_incident, load_incident_text
 from netralitas.rulebook import Rulebook
-from netralitas.verdict import Verdict
 from netralitas.version import __version__
 
 __all__ = [

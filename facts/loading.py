@@ -8,7 +8,7 @@ from pydantic import ValidationError
 
 from netralitas.errors import IncidentError, InputFileError, Problem
 from netralitas.facts.models import Incident
-from netralitas.yamlsource import (
+from netralitas.io.yaml_source import (
     Located,
     LocatedProblems,
     load_yaml_file,

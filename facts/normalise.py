@@ -14,7 +14,7 @@ from enum import Enum
 from functools import lru_cache
 from typing import Any, Literal
 
-from netralitas.facts.calendars import Calendar, ResolvedElection, resolve_election
+from netralitas.facts.elections import Calendar, ResolvedElection, resolve_election
 from netralitas.facts.models import Act, Incident, Person
 from netralitas.facts.vocabulary import EmploymentStatus, Standing, TargetKind
 from netralitas.text import LocalizedText, bi

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from netralitas import Evaluator, Rulebook
-from netralitas.backends import durable
+from netralitas.matching.backends import durable
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "facts" / "examples"

@@ -12,8 +12,8 @@ from typing import Any
 
 import yaml
 
+from netralitas.authoring.rulediff import bundled_incidents_dir
 from netralitas.rulebook import bundled_rules_dir
-from netralitas.rulediff import bundled_incidents_dir
 
 
 def copy_bundled(tmp_path: Path, name: str = "copy") -> Path:

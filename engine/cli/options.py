@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -25,3 +26,6 @@ class BackendChoice(StrEnum):
 
 LangOption = Annotated[Language, typer.Option("--lang", help="id (Bahasa Indonesia) or en")]
 BackendOption = Annotated[BackendChoice, typer.Option("--backend", help="auto, durable or python")]
+RulesOption = Annotated[Path | None, typer.Option(
+    "--rules", help="Rulebook folder (default: $NETRALITAS_RULES, else the checkout's rules/ when run inside one, "
+    "else the installed rulebook)")]

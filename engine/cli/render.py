@@ -7,9 +7,10 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from netralitas.evaluation.verdict import ConditionOut, Verdict
+from netralitas.lang.conditions import show_value
 from netralitas.lang.labels import CATEGORY_LABELS, CONFIDENCE_LABELS, TIER_LABELS
 from netralitas.text import Lang
-from netralitas.verdict import ConditionOut, Verdict
 
 _HEAD = {
     "id": {"findings": "Pelanggaran yang ditemukan", "none": "Tidak ditemukan pelanggaran.",
@@ -35,12 +36,28 @@ _HEAD = {
 def _conditions(items: list[ConditionOut], lang: Lang) -> str:
     lines = []
     for item in items:
-        values = ", ".join(f"{k}={v}" for k, v in item.facts.items())
+        values = ", ".join(f"{k}={'-' if v is None else show_value(v)}" for k, v in item.facts.items())
         line = f"• {item.description.get(lang)} [{values}]"
         for derived in item.derived:
             line += f"\n    ↳ {derived.get(lang)}"
         lines.append(line)
     return "\n".join(lines)
+
+
+def _finding_box(console: Console, title: str, subtitle: str, rows: list[tuple[str, str]], style: str,
+                 piped: bool) -> None:
+    """A finding as a framed table on a terminal; as plain labelled lines in a file or pipe."""
+    if piped:
+        console.print(Text(f"■ {title} — {subtitle}", style="bold " + style))
+        for label, value in rows:
+            console.print(f"  {label}: " + value.replace("\n", "\n    "))
+        return
+    body = Table.grid(padding=(0, 1))
+    body.add_column(style="bold", no_wrap=True)
+    body.add_column()
+    for label, value in rows:
+        body.add_row(label, value)
+    console.print(Panel(body, title=title, subtitle=subtitle, border_style=style))
 
 
 def render_verdict(verdict: Verdict, console: Console, lang: Lang = "id", explain: bool = False) -> None:
@@ -49,9 +66,14 @@ def render_verdict(verdict: Verdict, console: Console, lang: Lang = "id", explai
     title = f"{verdict.incident_id}"
     if verdict.reference_date:
         title += f" — {verdict.reference_date.isoformat()}"
-    console.rule(Text(title, style="bold"))
+    piped = not console.is_terminal  # a file gets whole lines: no rule or box stretched to the width
+    if piped:
+        console.print(Text(f"── {title} ──", style="bold"))
+    else:
+        console.rule(Text(title, style="bold"))
     if verdict.scope.notes:
-        console.print(Panel("\n".join(n.get(lang) for n in verdict.scope.notes), title=h["scope"], style="yellow"))
+        console.print(Panel("\n".join(n.get(lang) for n in verdict.scope.notes), title=h["scope"], style="yellow",
+                            expand=not piped))
     console.print(Text(f"{h['outcome']}: ", style="bold") + Text(verdict.outcome.summary.get(lang)))
     for citation in verdict.outcome.basis:
         console.print(f"  {citation.instrument_short} {citation.reference}: “{citation.text}”")
@@ -61,25 +83,22 @@ def render_verdict(verdict: Verdict, console: Console, lang: Lang = "id", explai
         console.print(Text(h["findings"], style="bold underline"))
     for finding in verdict.findings:
         subject = f"{h['act']} {finding.act_id}" if finding.act_id else h["person"]
-        body = Table.grid(padding=(0, 1))
-        body.add_column(style="bold", no_wrap=True)
-        body.add_column()
         tier, category = TIER_LABELS[finding.sanction.tier], CATEGORY_LABELS[finding.category]
-        body.add_row(h["tier"], f"{tier.get(lang)} ({category.get(lang)})")
-        if finding.sanction.options:
-            body.add_row(h["options"], "\n".join(f"- {o.get(lang)}" for o in finding.sanction.options))
-        if finding.sanction.penalty:
-            body.add_row(h["penalty"], finding.sanction.penalty.get(lang))
-        body.add_row(h["basis"], "\n".join(f"{c.instrument_short} {c.reference}: “{c.text}”\n  {c.address}"
-                                           for c in finding.citations + finding.sanction.basis))
-        body.add_row(h["version"], finding.version.get(lang))
-        body.add_row(h["path"], finding.competent_path.get(lang))
-        body.add_row(h["why"], _conditions(finding.conditions_held, lang))
         note = f" — {finding.note.get(lang)}" if finding.note else ""
-        body.add_row(h["confidence"], CONFIDENCE_LABELS[finding.confidence].get(lang) + note)
-        style = "red" if not finding.in_conflict else "magenta"
-        console.print(Panel(body, title=f"{finding.rule_id} · {subject}", subtitle=finding.title.get(lang),
-                            border_style=style))
+        rows: list[tuple[str, str | None]] = [
+            (h["tier"], f"{tier.get(lang)} ({category.get(lang)})"),
+            (h["options"], "\n".join(f"- {o.get(lang)}" for o in finding.sanction.options) or None),
+            (h["penalty"], finding.sanction.penalty.get(lang) if finding.sanction.penalty else None),
+            (h["basis"], "\n".join(f"{c.instrument_short} {c.reference}: “{c.text}”\n  {c.address}"
+                                   for c in finding.citations + finding.sanction.basis)),
+            (h["version"], finding.version.get(lang)),
+            (h["path"], finding.competent_path.get(lang)),
+            (h["why"], _conditions(finding.conditions_held, lang)),
+            (h["confidence"], CONFIDENCE_LABELS[finding.confidence].get(lang) + note),
+        ]
+        _finding_box(console, f"{finding.rule_id} · {subject}", finding.title.get(lang),
+                     [(label, value) for label, value in rows if value is not None],
+                     "red" if not finding.in_conflict else "magenta", piped)
     sections: list[tuple[str, list[str]]] = [
         (h["permitted"], [f"{p.rule_id} ({p.act_id or h['person']}): {p.title.get(lang)}" for p in verdict.permitted]),
         (h["aside"], [f"{s.rule_id} ({s.act_id or h['person']}) ← {s.by_rule}: {s.reason.get(lang)}"

@@ -18,17 +18,19 @@ from typing import Annotated, NoReturn
 import typer
 from rich.console import Console
 
-from netralitas.analysis import check_rulebook
-from netralitas.cli.options import LangOption, Language
-from netralitas.docgen import build, write
+from netralitas.authoring.check import check_rulebook
+from netralitas.authoring.docgen import build, write
+from netralitas.authoring.rulediff import RESHAPED
+from netralitas.authoring.rulediff import diff as diff_rulebooks
+from netralitas.authoring.scenario_report import report, run
+from netralitas.authoring.scenarios import load_scenarios, rulebook_dir_for, scenario_files
+from netralitas.cli.console import make_console, note_rulebook
+from netralitas.cli.options import LangOption, Language, RulesOption
 from netralitas.errors import NetralitasError, ProblemsError, RulebookError
 from netralitas.evaluation import Evaluator
 from netralitas.messages import render
-from netralitas.rulebook import Rulebook, bundled_rules_dir
-from netralitas.rulediff import RESHAPED
-from netralitas.rulediff import diff as diff_rulebooks
-from netralitas.scenario_report import report, run
-from netralitas.scenarios import load_scenarios, rulebook_dir_for, scenario_files
+from netralitas.rulebook import Rulebook
+from netralitas.rulebook.location import resolve_rules_dir
 from netralitas.text import Lang
 
 app = typer.Typer(no_args_is_help=True, help="Tools for legal staff: check, test, document and compare the rulebook.")
@@ -43,14 +45,14 @@ WORDS: dict[Lang, dict[str, str]] = {
            "over": "dari", "incidents": "insiden", "outcome": "akibat keseluruhan", "skipped": "Insiden dilewati",
            "no_changes": "Tidak ada putusan yang berubah", "none": "tidak ada",
            "no_tests": "Tidak ada skenario uji di", "not_found": "Berkas atau folder tidak ditemukan",
-           "cannot_write": "Tidak dapat menulis ke"},
+           "cannot_write": "Tidak dapat menulis ke", "rulebook": "buku aturan"},
     "en": {"errors": "errors", "warnings": "warnings", "ok": "Rulebook is valid", "rules": "rules",
            "passed": "passed", "failed": "failed", "FAIL": "FAIL",
            "written": "Wrote", "added": "Rules added", "removed": "Rules removed",
            "changed": "Rules changed", "verdicts": "Verdicts that change", "over": "over", "incidents": "incidents",
            "outcome": "overall outcome", "skipped": "Incidents skipped", "no_changes": "No verdict changes",
            "none": "none", "no_tests": "No scenario tests in", "not_found": "No such file or folder",
-           "cannot_write": "Cannot write to"},
+           "cannot_write": "Cannot write to", "rulebook": "rulebook"},
 }
 
 
@@ -62,18 +64,18 @@ class DocFormat(StrEnum):
 
 
 def _console() -> Console:
-    return Console(soft_wrap=True, highlight=False)
+    return make_console()
 
 
 def _fail(error: NetralitasError, lang: Lang) -> NoReturn:
-    console = Console(stderr=True, soft_wrap=True, highlight=False)
+    stderr = make_console(stderr=True)
     for line in ([render(p, lang) for p in error.problems] if isinstance(error, ProblemsError) else [str(error)]):
-        console.print(line, style="red", markup=False)
+        stderr.print(line, style="red")
     raise typer.Exit(error.exit_code)
 
 
 def _bad_argument(message: str) -> NoReturn:
-    Console(stderr=True, soft_wrap=True, highlight=False).print(message, style="red", markup=False)
+    make_console(stderr=True).print(message, style="red")
     raise typer.Exit(EXIT_ARGUMENT)
 
 
@@ -83,22 +85,32 @@ def _must_exist(path: Path, lang: Lang) -> None:
 
 
 def _load(path: Path | None, lang: Lang) -> Rulebook:
+    """The rulebook at `path` (or the default one), named on standard error."""
     try:
-        return Rulebook.load(path)
+        rulebook = Rulebook.load(resolve_rules_dir(path))
     except NetralitasError as error:
         _fail(error, lang)
+    note_rulebook(rulebook, lang)
+    return rulebook
+
+
+def _note_folder(folder: Path, lang: Lang) -> None:
+    """Name the rulebook folder on standard error (for `rules check`, which reports an invalid one itself)."""
+    make_console(stderr=True).print(f"{WORDS[lang]['rulebook']}: {folder}", style="dim")
 
 
 @app.command()
 def check(
-    directory: Annotated[Path | None, typer.Argument(help="Rulebook folder (default: bundled)")] = None,
+    rules: RulesOption = None,
     lang: LangOption = Language.ID,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too")] = False,
 ) -> None:
     """Report every problem of the rulebook at once; exit 3 when there are errors."""
     language: Lang = lang.value
     words = WORDS[language]
-    problems = check_rulebook(directory or bundled_rules_dir())
+    folder = resolve_rules_dir(rules)
+    _note_folder(folder, language)
+    problems = check_rulebook(folder)
     console = _console()
     for problem in problems:
         style = "red" if problem.severity == "error" else "yellow"
@@ -112,15 +124,15 @@ def check(
 
 @app.command("test")
 def test_scenarios(
-    path: Annotated[Path | None, typer.Argument(help="A *.tests.yaml file or a folder (default: bundled)")] = None,
-    rules: Annotated[Path | None, typer.Option("--rules", help="Rulebook folder (default: the one holding PATH)")]
-    = None,
+    path: Annotated[Path | None, typer.Argument(
+        help="A *.tests.yaml file or a folder (default: the rulebook folder)")] = None,
+    rules: RulesOption = None,
     lang: LangOption = Language.ID,
 ) -> None:
     """Run the YAML scenario tests; exit 1 when one fails."""
     language: Lang = lang.value
     words = WORDS[language]
-    root = path or bundled_rules_dir()
+    root = path or resolve_rules_dir(rules)
     _must_exist(root, language)
     console = _console()
     evaluators: dict[Path | None, Evaluator] = {}
@@ -130,10 +142,11 @@ def test_scenarios(
         console.print(f"{words['no_tests']} {root}", markup=False)
         raise typer.Exit(EXIT_FAILED)
     for file in files:
-        folder = rules or rulebook_dir_for(file.resolve().parent)
+        folder = rules or rulebook_dir_for(file.resolve().parent) or resolve_rules_dir(None)
         try:
             if folder not in evaluators:
                 evaluators[folder] = Evaluator(Rulebook.load(folder))
+                note_rulebook(evaluators[folder].rulebook, language)
             scenarios = load_scenarios(file)
         except NetralitasError as error:
             _fail(error, language)
@@ -157,7 +170,7 @@ def test_scenarios(
 def doc(
     out: Annotated[Path, typer.Option("--out", help="Folder to write into")],
     fmt: Annotated[DocFormat, typer.Option("--format", help="md or html")] = DocFormat.HTML,
-    rules: Annotated[Path | None, typer.Option("--rules", help="Rulebook folder (default: bundled)")] = None,
+    rules: RulesOption = None,
     lang: LangOption = Language.ID,
 ) -> None:
     """Render the rulebook for people: by instrument and article, with a coverage page."""
@@ -179,7 +192,7 @@ def doc(
 @app.command("diff")
 def diff_command(
     old: Annotated[Path, typer.Argument(help="Rulebook folder before the edit")],
-    new: Annotated[Path, typer.Argument(help="Rulebook folder after the edit")],
+    rules: RulesOption = None,
     incidents: Annotated[Path | None, typer.Option("--incidents", help="Incident folder (default: bundled samples)")]
     = None,
     lang: LangOption = Language.ID,
@@ -189,7 +202,7 @@ def diff_command(
     words = WORDS[language]
     if incidents is not None:
         _must_exist(incidents, language)
-    result = diff_rulebooks(_load(old, language), _load(new, language), incidents)
+    result = diff_rulebooks(_load(old, language), _load(rules, language), incidents)
     console = _console()
     console.print(f"{words['added']} ({len(result.added)}): {', '.join(result.added) or words['none']}", markup=False)
     console.print(f"{words['removed']} ({len(result.removed)}): {', '.join(result.removed) or words['none']}",

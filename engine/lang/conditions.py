@@ -212,6 +212,17 @@ _OP_WORDS: dict[str, tuple[str, str]] = {
 }
 
 
+def json_value(value: Any) -> Any:
+    """A fact value as JSON keeps it: booleans and numbers as they are, dates as ISO text, sets as sorted lists."""
+    if isinstance(value, bool | int | float) or value is None:
+        return value
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, frozenset | set | list | tuple):
+        return sorted(str(v) for v in value)
+    return str(value)
+
+
 def show_value(value: Any) -> str:
     """A fact value as text."""
     if isinstance(value, bool):
