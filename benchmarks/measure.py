@@ -28,7 +28,7 @@ from netralitas.evaluation import Evaluator
 from netralitas.facts.models import Incident
 from netralitas.facts.normalise import Fact, normalise
 from netralitas.matching.backends import BackendName, durable
-from netralitas.matching.backends.durable import DurableBackend, RulesetRefused, ruleset_definition
+from netralitas.matching.backends.durable import DurableBackend, RulesetRefused, rule_groups, ruleset_definition
 from netralitas.matching.backends.python import PythonBackend
 from netralitas.matching.backends.to_durable import fact_message
 from netralitas.matching.compiler import compile_rulebook
@@ -64,7 +64,8 @@ def load_compile_ms(passes: int) -> float:
     for _ in range(passes):
         start = time.process_time()
         compiled = compile_rulebook(Rulebook.load())
-        ruleset_definition(compiled)
+        for rules in rule_groups(compiled).values():
+            ruleset_definition(rules)
         times.append(time.process_time() - start)
     return statistics.median(times) * 1000
 
@@ -104,30 +105,30 @@ _RAW_IDS = itertools.count(10**9)
 
 
 def raw_durable(backend: DurableBackend, facts: Sequence[Facts], passes: int) -> Throughput:
-    """durable-rules alone on the same ruleset: assert the facts, collect the matches, delete the state."""
+    """durable-rules alone on the same rulesets: assert the facts, collect the matches, delete the states."""
     from durable import engine
 
-    host, ruleset, results = durable._host(), backend.ruleset, durable._RESULTS
-    candidates = backend.compiled.candidates
+    host, results = durable._host(), durable._RESULTS
     times = []
     for _ in range(passes):
         batches = []
         for incident in facts:
             eval_id = next(_RAW_IDS)
             batches.append((f"raw{eval_id}", eval_id,
-                            [fact_message(f, eval_id, f"raw{eval_id}") for f in incident
-                             if candidates(f.subject, f.values.get("act.kind"))]))
+                            [(ruleset, fact_message(f, eval_id, f"raw{eval_id}")) for f in incident
+                             if (ruleset := backend.ruleset_for(f)) is not None]))
         gc.collect()
         start = time.process_time()
         for sid, eval_id, messages in batches:
             if not messages:
                 continue
             try:
-                for message in messages:
+                for ruleset, message in messages:
                     with contextlib.suppress(engine.MessageNotHandledException):
                         host.assert_fact(ruleset, message)
             finally:
-                host.delete_state(ruleset, sid)
+                for ruleset in {r for r, _ in messages}:
+                    host.delete_state(ruleset, sid)
                 results.pop(eval_id, None)
         times.append(time.process_time() - start)
     median = statistics.median(times)

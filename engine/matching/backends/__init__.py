@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Literal
 
 from netralitas.matching.backends import durable
-from netralitas.matching.backends.base import Backend, Match
+from netralitas.matching.backends.base import Backend, Classification, Match
 from netralitas.matching.backends.python import PythonBackend
 from netralitas.matching.compiler import CompiledRulebook
 
 BackendName = Literal["auto", "durable", "python"]
 
-__all__ = ["Backend", "BackendName", "Match", "PythonBackend", "make_backend"]
+__all__ = ["Backend", "BackendName", "Classification", "Match", "PythonBackend", "make_backend"]
 
 
 def make_backend(compiled: CompiledRulebook, name: BackendName = "auto") -> Backend:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from netralitas.facts.normalise import Fact
-from netralitas.matching.backends.base import Match
+from netralitas.matching.backends.base import Classification, Match
 from netralitas.matching.checks import condition_check
 from netralitas.matching.compiler import CompiledRulebook
 
@@ -27,11 +27,18 @@ class PythonBackend:
         self._checks = [condition_check(r.condition) if r.condition is not None else None for r in compiled.rules]
 
     def match(self, facts: Sequence[Fact]) -> set[Match]:
-        found: set[Match] = set()
+        return set(self.classify(facts).holds)
+
+    def classify(self, facts: Sequence[Fact]) -> Classification:
+        holds: set[Match] = set()
+        undetermined: set[Match] = set()
         checks = self._checks
         for fact in facts:
             for rule in self.compiled.candidates(fact.subject, fact.values.get("act.kind")):
                 check = checks[rule.index]
-                if check is None or check(fact.values) is True:
-                    found.add((rule.index, fact.index))
-        return found
+                value = True if check is None else check(fact.values)
+                if value is True:
+                    holds.add((rule.index, fact.index))
+                elif value is None:
+                    undetermined.add((rule.index, fact.index))
+        return Classification(frozenset(holds), frozenset(undetermined))

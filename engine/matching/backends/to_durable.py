@@ -4,6 +4,14 @@ durable-rules compares loosely ('1', True and 1.0 all equal 1) and has no notion
 unknown. So every fact is typed before it gets here, every atom carries an existence test
 (an absent, i.e. unknown, fact never matches), negations are already pushed to the atoms,
 dates become day ordinals and sets become one boolean flag per allowed value.
+
+A rule whose condition may be undetermined also has a second pattern, so that the engine itself
+tells the three outcomes apart: either the optimistic pattern (an atom over an unknown fact counts
+as true: it matches when the condition is true or unknown, in Kleene logic) or the falsity pattern
+(the strict pattern of the negated condition: it matches when the condition is false). durable-rules
+expands patterns into disjunctive normal form and refuses some large disjunctions (error 113; see
+docs/durable-rules.md), so each rule gets whichever of the two expands to fewer terms. A rulebook that
+durable-rules still refuses falls back to the pure-Python backend under `--backend auto`.
 """
 
 from __future__ import annotations
@@ -13,7 +21,7 @@ from typing import Any
 
 from netralitas.facts.normalise import Fact
 from netralitas.facts.paths import FIELDS_BY_PATH
-from netralitas.lang.conditions import All, AnyOf, Atom, Node, Not
+from netralitas.lang.conditions import All, AnyOf, Atom, Node, Not, nnf
 from netralitas.matching.compiler import CompiledRule
 
 MAX_PROPERTIES = 250
@@ -67,29 +75,85 @@ def _atom(atom: Atom) -> dict[str, Any]:
     return {"$and": [_exists(name), {_CMP[op]: {name: value}}]}
 
 
-def condition(node: Node) -> dict[str, Any]:
-    """durable-rules JSON for a condition in negation normal form."""
+def _unknown_tests(atom: Atom) -> list[dict[str, Any]]:
+    """Tests that are true when a fact the atom reads is unknown (none for known/unknown atoms)."""
+    if atom.op in ("known", "unknown"):
+        return []
+    spec = FIELDS_BY_PATH[atom.path]
+    first = flag(atom.path, spec.values[0]) if spec.type == "set" else key(atom.path)
+    tests = [{"$nex": {first: 1}}]
+    if atom.ref is not None:
+        tests.append({"$nex": {key(atom.ref): 1}})
+    return tests
+
+
+def _optimistic_atom(atom: Atom) -> dict[str, Any]:
+    unknown = _unknown_tests(atom)
+    return {"$or": [*unknown, _atom(atom)]} if unknown else _atom(atom)
+
+
+def condition(node: Node, optimistic: bool = False) -> dict[str, Any]:
+    """durable-rules JSON for a condition in negation normal form; `optimistic`: unknown atoms hold."""
     if isinstance(node, Atom):
-        return _atom(node)
+        return _optimistic_atom(node) if optimistic else _atom(node)
     if isinstance(node, All):
-        return {"$and": [condition(i) for i in node.items]}
+        return {"$and": [condition(i, optimistic) for i in node.items]}
     if isinstance(node, AnyOf):
-        return {"$or": [condition(i) for i in node.items]}
+        return {"$or": [condition(i, optimistic) for i in node.items]}
     if isinstance(node, Not):
         raise ValueError("conditions must be in negation normal form")
     raise TypeError(node)
 
 
-def rule_pattern(rule: CompiledRule) -> dict[str, Any]:
-    """The full pattern of one rule: subject guard, act-kind guard, condition."""
-    subject = rule.loaded.rule.subject
-    parts: list[dict[str, Any]] = [{"subject": subject}]
-    if subject == "act":
-        kinds = [{key("act.kind"): k} for k in sorted(rule.act_kinds)]
-        parts.append({"$or": kinds} if len(kinds) > 1 else kinds[0])
-    if rule.condition is not None:
-        parts.append(condition(rule.condition))
+def can_be_unknown(rule: CompiledRule) -> bool:
+    """Whether the rule's condition can be undetermined (it reads a fact that may be unknown)."""
+    return rule.condition is not None and condition(rule.condition, True) != condition(rule.condition)
+
+
+def dnf_terms(pattern: Any) -> int:
+    """How many conjunctions durable-rules expands `pattern` into."""
+    if not isinstance(pattern, dict) or len(pattern) != 1:
+        return 1
+    (op, items), = pattern.items()
+    if op == "$and":
+        product = 1
+        for item in items:
+            product *= dnf_terms(item)
+        return product
+    if op == "$or":
+        return sum(dnf_terms(item) for item in items)
+    return 1
+
+
+def _guarded(rule: CompiledRule, node: Node | None, optimistic: bool = False) -> dict[str, Any]:
+    parts: list[dict[str, Any]] = [{"subject": rule.loaded.rule.subject}]
+    if node is not None:
+        parts.append(condition(node, optimistic))
     return {"$and": parts}
+
+
+def rule_pattern(rule: CompiledRule, optimistic: bool = False) -> dict[str, Any]:
+    """The pattern of one rule, strict or optimistic: subject guard and condition.
+
+    No act-kind guard: a rule is registered in the ruleset of each act kind it names, and a fact
+    is asserted only to the ruleset of its own kind.
+    """
+    return _guarded(rule, rule.condition, optimistic)
+
+
+def falsity_pattern(rule: CompiledRule) -> dict[str, Any]:
+    """The pattern that matches exactly when the rule's condition is false (known, and not true)."""
+    assert rule.condition is not None
+    return _guarded(rule, nnf(Not(rule.condition)))
+
+
+def second_pattern(rule: CompiledRule) -> tuple[bool, dict[str, Any]] | None:
+    """(optimistic?, pattern): the smaller of the optimistic and the falsity pattern, for a rule that can
+    be undetermined; None for one that is always decided."""
+    if not can_be_unknown(rule):
+        return None
+    optimistic, falsity = rule_pattern(rule, optimistic=True), falsity_pattern(rule)
+    return (True, optimistic) if dnf_terms(optimistic) <= dnf_terms(falsity) else (False, falsity)
 
 
 _SET_FLAGS: dict[str, tuple[tuple[str, str], ...]] = {
