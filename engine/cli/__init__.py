@@ -24,7 +24,9 @@ from netralitas.authoring.schemas import SCHEMAS
 from netralitas.batch.output import OutputFormat
 from netralitas.batch.runner import is_batch_source, run_batch
 from netralitas.cli.about import version_lines
+from netralitas.cli.cases import app as cases_app
 from netralitas.cli.console import make_console, note_rulebook
+from netralitas.cli.db import app as db_app
 from netralitas.cli.options import BackendChoice, BackendOption, LangOption, Language, RulesOption
 from netralitas.cli.render import render_verdict
 from netralitas.cli.rules import app as rules_app
@@ -53,6 +55,8 @@ def _root(version: Annotated[bool, typer.Option("--version", callback=_version, 
     """netralitas: ASN political neutrality rules engine."""
 
 app.add_typer(rules_app, name="rules")
+app.add_typer(cases_app, name="cases")
+app.add_typer(db_app, name="db")
 EXIT_VIOLATION = 1
 EXIT_SOME_INVALID = 4
 EXIT_INTERNAL = 70

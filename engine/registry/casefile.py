@@ -110,7 +110,8 @@ def load_case_file(path: Path) -> tuple[CaseFile, Incident]:
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as error:
-        raise CaseFileError(bi(f"{path}: YAML/JSON tidak sah: {error}", f"{path}: invalid YAML/JSON: {error}")) from None
+        raise CaseFileError(bi(f"{path}: YAML/JSON tidak sah: {error}",
+                               f"{path}: invalid YAML/JSON: {error}")) from None
     return parse_case_file(data, str(path), path.parent)
 
 

@@ -150,7 +150,8 @@ def edit_case(engine: Engine, number: str, edit: CaseEdit, officer: str, reason:
                 case.forwards.append(Forward(agency=agency, forwarded_on=dt.date.today()))
                 changes.setdefault("forwarded_to", []).append(agency)
         if not changes:
-            raise CaseFileError(bi(f"perkara {case.number}: tidak ada perubahan", f"case {case.number}: nothing to change"))
+            raise CaseFileError(bi(f"perkara {case.number}: tidak ada perubahan",
+                                   f"case {case.number}: nothing to change"))
         case.updated_at = now()
         refresh_due(session, case)
         session.flush()

@@ -56,13 +56,15 @@ class Deadline:
     met_on: dt.date | None = None
 
     def overdue(self, today: dt.date) -> bool:
-        """Whether the due date passed without the step being done (or was done late)."""
-        if self.due is None:
+        """Whether the due date passed without the step being done (or was done late); never for a target that is
+        not confirmed as law."""
+        if self.due is None or self.basis.confidence is Confidence.UNCONFIRMED:
             return False
         return (self.met_on or today) > self.due
 
 
-_DAY_KIND_NOTE = bi("teks UU menyebut 'hari' (bukan 'hari kerja'); definisi 'Hari' dalam Perbawaslu belum dikonfirmasi",
+_DAY_KIND_NOTE = bi("teks UU menyebut 'hari' (bukan 'hari kerja'); definisi 'Hari' dalam Perbawaslu belum "
+                    "dikonfirmasi",
                     "the statute says 'hari' (not 'hari kerja'); a Perbawaslu definition of 'Hari' is unconfirmed")
 
 PEMILU_REPORT = Basis(7, DayKind.WORKING, "UU 7/2017 Pasal 454 ayat (6)",
@@ -71,8 +73,9 @@ PEMILU_REPORT = Basis(7, DayKind.WORKING, "UU 7/2017 Pasal 454 ayat (6)",
                       bi("dihitung dari tanggal kejadian (tanggal diketahui tidak dicatat)",
                          "counted from the date of the incident (the date it became known is not recorded)"))
 PEMILU_HANDLING = Basis(7, DayKind.CALENDAR, "UU 7/2017 Pasal 454 ayat (7)",
-                        "Temuan dan laporan pelanggaran Pemilu ... wajib ditindaklanjuti oleh Bawaslu ... paling lama 7 "
-                        "(tujuh) hari setelah temuan dan laporan diterima dan diregistrasi.", Confidence.CONFIRMED,
+                        "Temuan dan laporan pelanggaran Pemilu ... wajib ditindaklanjuti oleh Bawaslu ... "
+                        "paling lama 7 (tujuh) hari setelah temuan dan laporan diterima dan diregistrasi.",
+                        Confidence.CONFIRMED,
                         _DAY_KIND_NOTE)
 PEMILU_HANDLING_EXTRA = Basis(14, DayKind.WORKING, "UU 7/2017 Pasal 454 ayat (8)",
                               "Dalam hal Bawaslu ... memerlukan keterangan tambahan mengenai tindak lanjut sebagaimana "

@@ -28,6 +28,7 @@ from netralitas.registry.deadlines import (
     PP94_DELIVERY,
     PP94_EXAMINATION,
     SATGAS_VERIFICATION,
+    Confidence,
     Deadline,
     deadline,
 )
@@ -199,5 +200,6 @@ def transitions_of(session: Session, case: Case) -> list[Transition]:
 
 def refresh_due(session: Session, case: Case) -> None:
     """Set the case's due date: the earliest pending deadline of its current step."""
-    pending = [d.due for d in case_deadlines(case, transitions_of(session, case)) if d.due and d.met_on is None]
+    pending = [d.due for d in case_deadlines(case, transitions_of(session, case))
+               if d.due and d.met_on is None and d.basis.confidence is not Confidence.UNCONFIRMED]
     case.due_on = min(pending) if pending else None

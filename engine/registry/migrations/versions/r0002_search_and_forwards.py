@@ -1,4 +1,4 @@
-"""Province, act kinds, the current step's due date and forwarded-to agencies on cases; full-text search over the account.
+"""Province, act kinds, the current step's due date and forwarded-to agencies on cases; full-text search.
 
 SQLite: an FTS5 table kept in step by triggers (and rebuilt for existing cases). PostgreSQL: a GIN index
 on `to_tsvector('simple', account)`.
