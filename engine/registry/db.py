@@ -86,14 +86,12 @@ def _locked(error: OperationalError) -> bool:
 
 @contextmanager
 def read_session(engine: Engine) -> Iterator[Session]:
-    """A session for reading; rolled back at the end."""
+    """A session for reading; closed (its transaction rolled back) at the end, its objects still readable."""
     with Session(engine, expire_on_commit=False) as session:
         try:
             yield session
         except OperationalError as error:
             _raise_database(error)
-        finally:
-            session.rollback()
 
 
 @contextmanager

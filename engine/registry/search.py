@@ -107,8 +107,9 @@ def query(session: Session, filters: Filters, columns: tuple[Any, ...]) -> Selec
     stmt = (select(*columns).select_from(Case).outerjoin(latest, latest.c.case_id == Case.id)
             .outerjoin(StoredVerdict, StoredVerdict.id == latest.c.verdict_id))
     f = filters
-    equal: dict[Any, str | None] = {Case.source: f.source, Case.agency: f.agency, Case.region: f.region, Case.province: f.province,
-             Case.election: f.election, StoredVerdict.outcome_state: f.outcome}
+    equal: dict[Any, str | None] = {
+        Case.source: f.source, Case.agency: f.agency, Case.region: f.region, Case.province: f.province,
+        Case.election: f.election, StoredVerdict.outcome_state: f.outcome}
     for column, value in equal.items():
         if value is not None:
             stmt = stmt.where(column == value)
@@ -118,8 +119,8 @@ def query(session: Session, filters: Filters, columns: tuple[Any, ...]) -> Selec
                           (StoredVerdict.instruments, f.instrument)):
         if value is not None:
             stmt = stmt.where(_like(column, value))
-    ranges: tuple[tuple[Any, dt.date | None, dt.date | None], ...] = ((Case.received_on, f.received_from, f.received_to),
-              (Case.occurred_on, f.occurred_from, f.occurred_to))
+    ranges: tuple[tuple[Any, dt.date | None, dt.date | None], ...] = (
+        (Case.received_on, f.received_from, f.received_to), (Case.occurred_on, f.occurred_from, f.occurred_to))
     for column, low, high in ranges:
         if low is not None:
             stmt = stmt.where(column >= low)
