@@ -5,11 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import inspect
+import typing
 from collections.abc import Callable
 from typing import Annotated, Any
 
 import typer
 
+from netralitas.cli.options import Language
+from netralitas.cli.registry_options import handled
 from netralitas.registry.errors import RegistryError
 from netralitas.registry.search import Filters
 from netralitas.text import bi
@@ -55,18 +58,21 @@ def _parameters() -> list[inspect.Parameter]:
 def with_filters(command: Callable[..., None]) -> Callable[..., None]:
     """Add the filter options to `command`, which receives them as one `filters: Filters` argument."""
     signature = inspect.signature(command)
-    own = [p for p in signature.parameters.values() if p.name != "filters"]
+    hints = typing.get_type_hints(command, include_extras=True)
+    own = [p.replace(annotation=hints[p.name]) for p in signature.parameters.values() if p.name != "filters"]
     names = [p.name for p in _parameters()]
 
     @functools.wraps(command)
     def wrapper(**kwargs: Any) -> None:
         values = {n: kwargs.pop(n) for n in names}
         values["status"] = tuple(values["status"])
-        for name in _DATES:
-            values[name] = parse_date(values[name], "--" + name.replace("_", "-"))
+        with handled(kwargs.get("lang", Language.ID)):
+            for name in _DATES:
+                values[name] = parse_date(values[name], "--" + name.replace("_", "-"))
         text = kwargs.get("text")
         command(filters=Filters(**values, text=text), **kwargs)
 
-    wrapper.__signature__ = signature.replace(  # type: ignore[attr-defined]
-        parameters=[*own, *_parameters()])
+    parameters = [*own, *_parameters()]
+    wrapper.__signature__ = signature.replace(parameters=parameters)  # type: ignore[attr-defined]
+    wrapper.__annotations__ = {p.name: p.annotation for p in parameters}
     return wrapper

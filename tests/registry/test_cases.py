@@ -11,7 +11,7 @@ from sqlalchemy import Engine, func, select
 
 from netralitas import IncidentError
 from netralitas.registry.casefile import load_case_file, parse_case_file
-from netralitas.registry.cases import CaseEdit, add_case, edit_case
+from netralitas.registry.cases import CaseEdit, edit_case
 from netralitas.registry.db import read_session
 from netralitas.registry.errors import CaseFileError, CaseNotFound, InvalidNip
 from netralitas.registry.models import AuditEntry, Case, StoredVerdict
