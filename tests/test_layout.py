@@ -10,7 +10,7 @@ import netralitas
 
 ROOT = Path(__file__).resolve().parents[1]
 LINT_IMPORTS = str(Path(sys.executable).parent / "lint-imports")
-SUBPACKAGES = {"io", "lang", "rulebook", "matching", "evaluation", "authoring", "batch", "cli"}
+SUBPACKAGES = {"io", "lang", "rulebook", "matching", "evaluation", "authoring", "batch", "registry", "cli"}
 
 
 def test_import_contracts_are_kept() -> None:

@@ -137,7 +137,7 @@ def rule_changes(old: Rulebook, new: Rulebook) -> tuple[tuple[str, ...], tuple[s
     return tuple(sorted(after.keys() - before.keys())), tuple(sorted(before.keys() - after.keys())), tuple(changed)
 
 
-def _findings(verdict: Verdict) -> list[str]:
+def finding_lines(verdict: Verdict) -> list[str]:
     return sorted(f"{f.rule_id} [{f.act_id or 'person'}] {f.category.value}/{f.sanction.tier.value}"
                   for f in verdict.findings)
 
@@ -166,7 +166,7 @@ def diff(old: Rulebook, new: Rulebook, incidents: Path | None = None) -> Ruleboo
         except NetralitasError as error:
             skipped.append(f"{path.name}: {error}")
             continue
-        a, b = _findings(first), _findings(second)
+        a, b = finding_lines(first), finding_lines(second)
         if a != b or first.outcome.summary != second.outcome.summary:
             verdicts.append(VerdictChange(path.name, tuple(x for x in a if x not in b),
                                           tuple(x for x in b if x not in a), first.outcome.summary,

@@ -1,10 +1,9 @@
-"""The one import of the `rules diff` verdict comparison (moves with the package restructure)."""
+"""Verdicts of one case compared as `rules diff` compares them (the registry's one use of the authoring tools)."""
 
 from __future__ import annotations
 
 from netralitas import Verdict
-from netralitas.authoring.rulediff import VerdictChange
-from netralitas.authoring.rulediff import _findings as finding_lines
+from netralitas.authoring.rulediff import VerdictChange, finding_lines
 
 
 def compare(name: str, old: Verdict, new: Verdict) -> VerdictChange | None:
