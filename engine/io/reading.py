@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -106,3 +107,20 @@ def is_special(path: Path) -> bool:
     except OSError:
         return False
     return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+def read_stdin(limits: Limits) -> str:
+    """One document from standard input, bounded by the document limit, strictly UTF-8."""
+    stream = sys.stdin
+    if stream is None or stream.closed:
+        raise InputFileError("<stdin>: standard input is closed")
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:  # a text stream without bytes underneath (tests, embedding)
+        text = stream.read(limits.file_bytes + 1)
+        if len(text) > limits.file_bytes:
+            raise InputFileError(too_large("<stdin>", limits.file_bytes))
+        return str(text)
+    try:
+        return decode(read_stream(buffer, "<stdin>", limits.file_bytes), "<stdin>")
+    except OSError as exc:
+        raise InputFileError(f"<stdin>: cannot read file: {exc.strerror or exc}") from None

@@ -52,15 +52,15 @@ class _SafeLoader(yaml.SafeLoader):
     _depth = 0
     _nodes = 0
 
-    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:  # type: ignore[override]
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
         self._depth += 1
         self._nodes += 1
         try:
             if self._depth > self.limits.depth or self._nodes > self.limits.nodes:
                 what = (f"nested more than {self.limits.depth} levels deep" if self._depth > self.limits.depth
                         else f"document too complex (more than {self.limits.nodes:,} values)")
-                raise _LimitExceeded(problem=what, problem_mark=self.peek_event().start_mark)
-            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+                raise _LimitExceeded(problem=what, problem_mark=self.peek_event().start_mark)  # type: ignore[no-untyped-call]
+            return super().compose_node(parent, index)
         finally:
             self._depth -= 1
 
