@@ -138,6 +138,8 @@ TRANSLATIONS: tuple[tuple[str, str], ...] = (
     (r"CSV error: (?P<x>.*)", "galat CSV: {x}"),
     (r"internal error while evaluating \((?P<x>.*)\); please report it at (?P<u>.*)",
      "galat internal saat mengevaluasi ({x}); mohon laporkan di {u}"),
+    (r"'(?P<n>[^']*)' needs a value; null \(empty\) is not allowed here",
+     "'{n}' memerlukan nilai; null (kosong) tidak boleh di sini"),
     (r"must be text", "harus berupa teks"),
     (r"must be true or false", "harus bernilai true atau false"),
     (r"must be a list", "harus berupa daftar"),

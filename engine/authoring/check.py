@@ -69,7 +69,7 @@ class _Places:
         if file not in self._files:
             try:
                 self._files[file] = load_yaml_file(Path(file))
-            except (LocatedProblems, OSError):
+            except (LocatedProblems, InputFileError, OSError):
                 self._files[file] = None
         return self._files[file]
 
