@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from netralitas.authoring.scenarios import LoadedScenario, load_all, rule_mentions, rules_exercised
-from netralitas.errors import Problem, RulebookError
+from netralitas.errors import InputFileError, Problem, RulebookError
 from netralitas.facts.paths import FIELDS_BY_PATH
 from netralitas.io.yaml_source import Located, LocatedProblems, load_yaml_file
 from netralitas.lang.conditions import All, AnyOf, Atom, Node, Not, describe, nnf

@@ -32,6 +32,7 @@ from rich.console import Console
 from rich.progress import MofNCompleteColumn, Progress
 
 from netralitas.batch.output import OutputFormat, csv_header, csv_record, format_error, format_verdict
+from netralitas.batch.signals import deferred_stop
 from netralitas.errors import IncidentError, InputFileError, NetralitasError, Problem, internal_problem
 from netralitas.evaluation import Evaluator
 from netralitas.facts.loading import incident_from_located, relocate
@@ -422,14 +423,16 @@ def run_batch(names: list[str], out: TextIO, run: BatchRun, console: Console, pr
                   disable=not progress, transient=False) as bar:
         task = bar.add_task("evaluating", total=total)
         for result in evaluate_records(read_records(names, run.limits), evaluator, run.workers, init):
-            out.write(result.output)
-            summary.incidents += 1
-            summary.with_findings += result.findings > 0
-            if result.problems:
-                summary.invalid += 1
-                for problem in result.problems:
-                    bar.console.print(render(problem, run.lang), style="red", markup=False, highlight=False,
-                                      soft_wrap=True)
-            bar.advance(task)
-    out.flush()
+            with deferred_stop():
+                out.write(result.output)
+                summary.incidents += 1
+                summary.with_findings += result.findings > 0
+                if result.problems:
+                    summary.invalid += 1
+                    for problem in result.problems:
+                        bar.console.print(render(problem, run.lang), style="red", markup=False, highlight=False,
+                                          soft_wrap=True)
+                bar.advance(task)
+    with deferred_stop():
+        out.flush()
     return summary

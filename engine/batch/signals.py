@@ -22,14 +22,37 @@ class Stopped(BaseException):
         super().__init__(signal.Signals(signum).name)
 
 
+class _State:
+    stopped: int | None = None
+    deferred = 0
+
+
 def _raise(signum: int, _frame: FrameType | None) -> None:
-    raise Stopped(signum)
+    _State.stopped = signum
+    if not _State.deferred:
+        raise Stopped(signum)
+
+
+@contextmanager
+def deferred_stop() -> Iterator[None]:
+    """A block a signal must not cut in half (writing one result): `Stopped` is raised after it, not inside.
+
+    An exception raised inside a write would leave half a line in the output and lose buffered bytes.
+    """
+    _State.deferred += 1
+    try:
+        yield
+    finally:
+        _State.deferred -= 1
+    if not _State.deferred and _State.stopped is not None:
+        raise Stopped(_State.stopped)
 
 
 @contextmanager
 def stop_on_signals() -> Iterator[None]:
     """Within the block, SIGTERM and SIGINT raise `Stopped` (in the main thread; elsewhere a no-op)."""
     previous = {}
+    _State.stopped = None
     try:
         for signum in EXIT_CODES:
             previous[signum] = signal.signal(signum, _raise)
