@@ -81,3 +81,13 @@ class InputFileError(NetralitasError):
     """A file cannot be read at all (missing, too large, not text)."""
 
     exit_code = 2
+
+
+REPORT_TO = "the netralitas issue tracker, with the command and the input (CONTRIBUTING.md, 'Reporting problems')"
+"""Where an internal error (a bug, never bad input) is to be reported."""
+
+
+def internal_problem(error: BaseException, file: str | None = None, line: int | None = None) -> Problem:
+    """An unexpected failure while handling one input, as a located problem that says where to report it."""
+    return Problem(f"internal error while evaluating ({type(error).__name__}: {error}); please report it at "
+                   f"{REPORT_TO}", file, line)

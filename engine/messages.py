@@ -16,7 +16,7 @@ from netralitas.text import Lang
 _OS_ERRORS = {"No such file or directory": "berkas tidak ada", "Permission denied": "izin ditolak",
               "Is a directory": "ini sebuah folder, bukan berkas"}
 _KINDS = {"enum": "fakta bernilai daftar", "bool": "fakta benar/salah", "date": "tanggal", "set": "himpunan",
-          "act": "perbuatan", "person": "orang"}
+          "act": "perbuatan", "person": "orang", "file": "berkas", "line": "baris"}
 
 # (English pattern, Indonesian template). Named groups are substituted; a group called `msg` is translated
 # again (pydantic wraps our validator messages in "Value error, ..."); `kind`/`scope` groups are type words.
@@ -89,10 +89,77 @@ TRANSLATIONS: tuple[tuple[str, str], ...] = (
      "'offset_days' dipakai bersama jalur fakta tanggal, bukan tanggal tertulis"),
     (r"'(?P<v>.*)' is not a date \(YYYY-MM-DD\)", "'{v}' bukan tanggal (YYYY-MM-DD)"),
     (r"'(?P<v>.*)' is an impossible date: (?P<x>.*)", "'{v}' adalah tanggal yang mustahil: {x}"),
-    (r"(?P<p>.*): cannot read file: (?P<os>.*)", "{p}: berkas tidak dapat dibaca: {os}"),
-    (r"(?P<p>.*): file is (?P<n>\S+) bytes; the limit is (?P<m>\S+) bytes",
-     "{p}: ukuran berkas {n} bita; batasnya {m} bita"),
-    (r"(?P<p>.*): not UTF-8 text \(byte (?P<n>\d+)\)", "{p}: bukan teks UTF-8 (bita ke-{n})"),
+    (r"(?P<pre>.*: )?cannot read file: (?P<os>.*)", "{pre}berkas tidak dapat dibaca: {os}"),
+    (r"(?P<pre>.*: )?file is (?P<n>\S+) bytes; the limit is (?P<m>\S+) bytes",
+     "{pre}ukuran berkas {n} bita; batasnya {m} bita"),
+    (r"(?P<pre>.*: )?(?P<w>file|line) is larger than the limit of (?P<m>\S+) bytes \(raise it with (?P<o>\S+)\)",
+     "{pre}{w} melebihi batas {m} bita (naikkan dengan {o})"),
+    (r"(?P<pre>.*: )?not a regular file \(a device, FIFO or socket\); save the input to a file",
+     "{pre}bukan berkas biasa (perangkat, FIFO atau soket); simpan masukan ke sebuah berkas"),
+    (r"(?P<pre>.*: )?not UTF-8 text \(byte (?P<n>[0-9a-fx]+)\)", "{pre}bukan teks UTF-8 (bita {n})"),
+    (r"character (?P<c>U\+[0-9A-F]+) is not allowed in YAML \(a control character\)",
+     "karakter {c} tidak boleh ada dalam YAML (karakter kendali)"),
+    (r"nested more than (?P<n>\d+) levels deep", "bersarang lebih dari {n} tingkat"),
+    (r"nested too deep", "bersarang terlalu dalam"),
+    (r"document too complex \(more than (?P<n>\S+) values after alias expansion\)",
+     "dokumen terlalu rumit (lebih dari {n} nilai setelah alias diuraikan)"),
+    (r"document too complex \(more than (?P<n>\S+) values\)", "dokumen terlalu rumit (lebih dari {n} nilai)"),
+    (r"document too large \(more than (?P<n>\S+) bytes of text after alias expansion\)",
+     "dokumen terlalu besar (lebih dari {n} bita teks setelah alias diuraikan)"),
+    (r"number too long \(more than 4,300 digits\)", "bilangan terlalu panjang (lebih dari 4.300 angka)"),
+    (r"cannot read value tagged (?P<t>\S+): (?P<x>.*)", "nilai bertanda {t} tidak dapat dibaca: {x}"),
+    (r"date (?P<d>\S+) is outside the years (?P<a>\d+)-(?P<b>\d+)", "tanggal {d} di luar tahun {a}-{b}"),
+    (r"unknown election calendar '(?P<c>[^']*)' \(known: (?P<x>.*)\)",
+     "kalender pemilihan '{c}' tidak dikenal (yang dikenal: {x})"),
+    (r"race '(?P<r>[^']*)' is not part of calendar '(?P<c>[^']*)'",
+     "jenis pemilihan '{r}' tidak termasuk dalam kalender '{c}'"),
+    (r"an incident must be a mapping with 'person' and 'acts'",
+     "sebuah insiden harus berupa pemetaan dengan 'person' dan 'acts'"),
+    (r"act ids must be unique; repeated: (?P<x>.*)", "id perbuatan harus unik; berulang: {x}"),
+    (r"period ends \((?P<e>[^)]*)\) before it starts \((?P<s>[^)]*)\)",
+     "masa berakhir ({e}) sebelum dimulai ({s})"),
+    (r"membership ends \((?P<e>[^)]*)\) before it starts \((?P<s>[^)]*)\)",
+     "keanggotaan berakhir ({e}) sebelum dimulai ({s})"),
+    (r"no incidents in (?P<p>.*)", "tidak ada insiden di {p}"),
+    (r"skipped: (?P<x>.*)", "dilewati: {x}"),
+    (r"not a regular file or folder \(a broken link, device, FIFO or socket\)",
+     "bukan berkas biasa atau folder (tautan rusak, perangkat, FIFO atau soket)"),
+    (r"file not found", "berkas tidak ditemukan"),
+    (r"standard input is closed", "masukan standar tertutup"),
+    (r"not valid JSON: (?P<x>.*)", "bukan JSON yang sah: {x}"),
+    (r"row has (?P<n>\d+) cells but the header names (?P<m>\d+) columns",
+     "baris berisi {n} sel tetapi kepala tabel menyebut {m} kolom"),
+    (r"column '(?P<c>[^']*)': not valid JSON: (?P<x>.*)", "kolom '{c}': bukan JSON yang sah: {x}"),
+    (r"column '(?P<c>[^']*)' overlaps another column", "kolom '{c}' bertumpang tindih dengan kolom lain"),
+    (r"column '(?P<c>[^']*)' is given twice", "kolom '{c}' ditulis dua kali"),
+    (r"a non-empty cell has no column name", "sebuah sel berisi tetapi kolomnya tidak bernama"),
+    (r"the header must name incident fields \(id, person\..., acts\.0\.kind\), not list positions",
+     "kepala tabel harus menyebut kolom insiden (id, person..., acts.0.kind), bukan nomor urut"),
+    (r"CSV error: (?P<x>.*)", "galat CSV: {x}"),
+    (r"internal error while evaluating \((?P<x>.*)\); please report it at (?P<u>.*)",
+     "galat internal saat mengevaluasi ({x}); mohon laporkan di {u}"),
+    (r"'(?P<n>[^']*)' needs a value; null \(empty\) is not allowed here",
+     "'{n}' memerlukan nilai; null (kosong) tidak boleh di sini"),
+    (r"must be text", "harus berupa teks"),
+    (r"must be true or false", "harus bernilai true atau false"),
+    (r"must be a list", "harus berupa daftar"),
+    (r"must be a mapping \(key: value\)", "harus berupa pemetaan (kunci: nilai)"),
+    (r"must be a whole number", "harus berupa bilangan bulat"),
+    (r"must be a number", "harus berupa bilangan"),
+    (r"must be empty", "harus kosong"),
+    (r"has the wrong kind of value", "jenis nilainya salah"),
+    (r"has the wrong size", "ukurannya salah"),
+    (r"is not a valid value here", "bukan nilai yang sah di sini"),
+    (r"must have at least (?P<n>\d+) characters", "harus berisi sedikitnya {n} karakter"),
+    (r"must have at most (?P<n>\d+) characters", "harus berisi paling banyak {n} karakter"),
+    (r"must have at least (?P<n>\d+) items", "harus berisi sedikitnya {n} butir"),
+    (r"must have at most (?P<n>\d+) items", "harus berisi paling banyak {n} butir"),
+    (r"must match the pattern '(?P<x>.*)'", "harus cocok dengan pola '{x}'"),
+    (r"must be greater than (?P<n>\S+)", "harus lebih besar dari {n}"),
+    (r"must be at least (?P<n>\S+)", "harus sedikitnya {n}"),
+    (r"must be less than (?P<n>\S+)", "harus lebih kecil dari {n}"),
+    (r"must be at most (?P<n>\S+)", "harus paling banyak {n}"),
+    (r"'(?P<v>.*)' is not a valid date \(use YYYY-MM-DD\)", "'{v}' bukan tanggal yang sah (tulis YYYY-MM-DD)"),
     # pydantic's own messages
     (r"Input should be a valid string", "harus berupa teks"),
     (r"Input should be a valid list", "harus berupa daftar"),
@@ -130,9 +197,9 @@ def translate(message: str) -> str:
                 value = translate(value)
             elif name == "os":
                 value = _OS_ERRORS.get(value, value)
-            elif name in ("kind", "scope", "a", "b"):
+            elif name in ("kind", "scope", "a", "b", "w"):
                 value = _KINDS.get(value, value)
-            values[name] = value
+            values[name] = value or ""
         return template.format(**values)
     return message
 

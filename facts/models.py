@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, TypeVar
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, field_validator, model_validator
 
 from netralitas.facts.vocabulary import (
     ActKind,
@@ -32,6 +32,8 @@ from netralitas.facts.vocabulary import (
 
 UNKNOWN_WORDS = frozenset({"unknown", "tidak diketahui", "?"})
 MAX_ACTS = 500
+FIRST_YEAR, LAST_YEAR = 1945, 2100
+"""Years an incident's dates may fall in: the law encoded concerns the Republic's civil service (1945 on)."""
 
 T = TypeVar("T")
 
@@ -50,6 +52,14 @@ class FactModel(BaseModel):
     """Base for fact models: unknown fields are errors, values are immutable."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _years_the_law_concerns(cls, value: Any) -> Any:
+        """A date outside 1945-2100 is a mistake in the incident, never left to crash date arithmetic."""
+        if isinstance(value, dt.date) and not FIRST_YEAR <= value.year <= LAST_YEAR:
+            raise ValueError(f"date {value.isoformat()} is outside the years {FIRST_YEAR}-{LAST_YEAR}")
+        return value
 
 
 class DatePeriod(FactModel):

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from netralitas.authoring.scenarios import LoadedScenario, load_all, rule_mentions, rules_exercised
-from netralitas.errors import Problem, RulebookError
+from netralitas.errors import InputFileError, Problem, RulebookError
 from netralitas.facts.paths import FIELDS_BY_PATH
 from netralitas.io.yaml_source import Located, LocatedProblems, load_yaml_file
 from netralitas.lang.conditions import All, AnyOf, Atom, Node, Not, describe, nnf
@@ -69,7 +69,7 @@ class _Places:
         if file not in self._files:
             try:
                 self._files[file] = load_yaml_file(Path(file))
-            except (LocatedProblems, OSError):
+            except (LocatedProblems, InputFileError, OSError):
                 self._files[file] = None
         return self._files[file]
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from netralitas.errors import NetralitasError, ProblemsError
+from netralitas.errors import NetralitasError, Problem, ProblemsError, internal_problem
 from netralitas.evaluation import Evaluator
 from netralitas.evaluation.verdict import Verdict
 from netralitas.facts.loading import load_incident
@@ -161,10 +161,14 @@ def diff(old: Rulebook, new: Rulebook, incidents: Path | None = None) -> Ruleboo
             incident = load_incident(path)
             first, second = (e.evaluate(incident) for e in evaluators)
         except ProblemsError as error:
-            skipped.append(f"{path.name}: {error.problems[0].message if error.problems else error}")
+            first_problem = error.problems[0] if error.problems else Problem(str(error), str(path))
+            skipped.append(f"{first_problem.where()}: {first_problem.message}")
             continue
         except NetralitasError as error:
-            skipped.append(f"{path.name}: {error}")
+            skipped.append(f"{path}: {error}")
+            continue
+        except Exception as error:  # an engine bug on one incident must not stop the comparison
+            skipped.append(f"{path}: {internal_problem(error).message}")
             continue
         a, b = finding_lines(first), finding_lines(second)
         if a != b or first.outcome.summary != second.outcome.summary:

@@ -29,6 +29,7 @@ from typing import Any
 
 from netralitas.errors import Problem
 from netralitas.evaluation.verdict import Finding, Verdict
+from netralitas.messages import message, render
 from netralitas.text import Lang
 
 CSV_COLUMNS = ("source", "line", "incident_id", "status", "outcome", "rule_id", "act_id", "category", "tier",
@@ -47,7 +48,10 @@ def _cell(text: str) -> Any:
     if lowered in ("true", "false"):
         return lowered == "true"
     if text[:1] in "[{":
-        return json.loads(text)
+        try:
+            return json.loads(text)
+        except RecursionError:
+            raise ValueError("nested too deep") from None
     return text
 
 
@@ -89,9 +93,13 @@ def csv_record(header: list[str], row: list[str]) -> dict[str, Any]:
             value = _cell(text)
         except json.JSONDecodeError as exc:
             raise ValueError(f"column '{name}': not valid JSON: {exc.msg}") from None
+        except ValueError as exc:  # nested too deep, or an integer longer than 4,300 digits
+            detail = "nested too deep" if "nested" in str(exc) else "number too long (more than 4,300 digits)"
+            raise ValueError(f"column '{name}': not valid JSON: {detail}") from None
         _set(root, parts, value, name)
     data = _listify(root)
-    assert isinstance(data, dict)
+    if not isinstance(data, dict):
+        raise ValueError("the header must name incident fields (id, person..., acts.0.kind), not list positions")
     return data
 
 
@@ -124,12 +132,12 @@ def format_verdict(verdict: Verdict, source: str, line: int | None, output: Outp
 
 
 def format_error(source: str, line: int | None, incident_id: str | None, problems: tuple[Problem, ...],
-                 output: OutputFormat) -> str:
-    """An incident that could not be evaluated, as a JSON line or a CSV row."""
+                 output: OutputFormat, lang: Lang = "en") -> str:
+    """An incident that could not be evaluated, as a JSON line or a CSV row (messages in `lang`)."""
     if output is OutputFormat.JSONL:
-        listed = [{"message": p.message, "file": p.file, "line": p.line, "column": p.column, "field": p.field}
+        listed = [{"message": message(p, lang), "file": p.file, "line": p.line, "column": p.column, "field": p.field}
                   for p in problems]
         record = {"source": source, "line": line, "incident_id": incident_id, "problems": listed}
         return json.dumps({"error": record}, ensure_ascii=False, sort_keys=True) + "\n"
-    message = " | ".join(p.render() for p in problems)
-    return _rows([[source, line or "", incident_id or "", "error", *[""] * 9, message]])
+    text = " | ".join(render(p, lang) for p in problems)
+    return _rows([[source, line or "", incident_id or "", "error", *[""] * 9, text]])

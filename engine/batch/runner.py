@@ -18,26 +18,30 @@ at most a few chunks per worker are in flight, and results are yielded in input 
 from __future__ import annotations
 
 import csv
-import json
 import multiprocessing
-import sys
+import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from itertools import islice
 from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
 from rich.console import Console
 from rich.progress import MofNCompleteColumn, Progress
 
 from netralitas.batch.output import OutputFormat, csv_header, csv_record, format_error, format_verdict
-from netralitas.errors import IncidentError, InputFileError, NetralitasError, Problem
+from netralitas.batch.signals import deferred_stop
+from netralitas.errors import IncidentError, InputFileError, NetralitasError, Problem, internal_problem
 from netralitas.evaluation import Evaluator
-from netralitas.facts.loading import incident_from_located
+from netralitas.facts.loading import incident_from_located, relocate
+from netralitas.io.json_source import parse_json
+from netralitas.io.limits import DEFAULT_LIMITS, Limits
+from netralitas.io.reading import decode, is_special, read_stdin, too_large
 from netralitas.io.yaml_source import Located, LocatedProblems, load_yaml_file, load_yaml_text
 from netralitas.matching.backends import BackendName
+from netralitas.messages import render
 from netralitas.rulebook import Rulebook
 from netralitas.text import Lang
 
@@ -77,46 +81,121 @@ def is_batch_source(name: str) -> bool:
     return name != "-" and (path.is_dir() or path.suffix.lower() in BATCH_SUFFIXES)
 
 
-def _folder_files(folder: Path) -> list[Path]:
+SKIPPED = "skipped: not a regular file or folder (a broken link, device, FIFO or socket)"
+
+
+def _folder_entries(folder: Path) -> Iterator[Path | Record]:
+    """The incident files under `folder` in sorted order, and a record for each entry that cannot be read."""
     suffixes = DOCUMENT_SUFFIXES | BATCH_SUFFIXES
-    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
+    for path in sorted(folder.rglob("*")):
+        if path.suffix.lower() not in suffixes or path.is_dir():
+            continue
+        if path.is_file():
+            yield path
+        else:
+            yield _unreadable(path, SKIPPED)
 
 
-def _files(names: Iterable[str]) -> Iterator[Path]:
+def _sources(names: Iterable[str]) -> Iterator[Path | Record]:
     for name in names:
         path = Path(name)
         if path.is_dir():
-            yield from _folder_files(path)
+            found = False
+            for entry in _folder_entries(path):
+                found = True
+                yield entry
+            if not found:
+                yield _unreadable(path, f"no incidents in {path}")
         else:
             yield path
 
 
-def _unreadable(path: Path, error: str, line: int | None = None) -> Record:
-    return Record(str(path), line, None, problems=(Problem(error, str(path), line),))
+def _unreadable(path: Path | str, error: str, line: int | None = None, column: int | None = None) -> Record:
+    return Record(str(path), line, None, problems=(Problem(error, str(path), line, column),))
 
 
-def _json_lines(path: Path) -> Iterator[Record]:
-    with path.open(encoding="utf-8", errors="replace") as lines:
-        for number, text in enumerate(lines, 1):
-            if not text.strip():
+def _failed(name: str, problems: list[Problem]) -> Record:
+    first = problems[0] if problems else None
+    return Record(name, first.line if first else None, None, problems=tuple(problems))
+
+
+def _lines(handle: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None]]:
+    """Numbered lines of `handle`, each read up to `limit` bytes; a longer line is None (and skipped to its end)."""
+    number = 0
+    while line := handle.readline(limit + 2):
+        number += 1
+        if len(line.rstrip(b"\r\n")) <= limit:
+            yield number, line
+            continue
+        while line and not line.endswith(b"\n"):
+            line = handle.readline(limit + 2)
+        yield number, None
+
+
+def _json_lines(path: Path, limits: Limits) -> Iterator[Record]:
+    name = str(path)
+    with path.open("rb") as handle:
+        for number, raw in _lines(handle, limits.line_bytes):
+            if raw is None:
+                yield _unreadable(path, too_large(name, limits.line_bytes, "line").removeprefix(f"{name}: "), number)
                 continue
             try:
-                data = json.loads(text)
-            except json.JSONDecodeError as exc:
-                yield _unreadable(path, f"not valid JSON: {exc.msg} (column {exc.colno})", number)
+                text = decode(raw, name, number)
+                if not text.strip():
+                    continue
+                data = parse_json(text, name, limits, number)
+            except LocatedProblems as exc:
+                yield _failed(name, exc.problems)
                 continue
-            yield Record(str(path), number, Located(data, str(path), {}), f"{path.stem}-{number}")
+            yield Record(name, number, Located(data, name, {}), f"{path.stem}-{number}")
 
 
-def _csv_rows(path: Path) -> Iterator[Record]:
-    with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
-        reader = csv.reader(handle)
-        header = next(reader, None)
-        if header is None:
-            return
-        start = reader.line_num + 1
-        for row in reader:
-            if any(cell.strip() for cell in row):
+class _Feed:
+    """Decoded lines for `csv.reader`; a line too long or not UTF-8 is noted and fed as a blank line."""
+
+    def __init__(self, path: Path, handle: BinaryIO, limit: int) -> None:
+        self.path, self.lines, self.limit = path, _lines(handle, limit), limit
+        self.errors: list[Record] = []
+
+    def __iter__(self) -> Iterator[str]:
+        name = str(self.path)
+        for number, raw in self.lines:
+            if raw is None:
+                self.errors.append(_unreadable(self.path, too_large(name, self.limit, "line").removeprefix(
+                    f"{name}: "), number))
+                yield "\n"
+                continue
+            try:
+                yield decode(raw, name, number)
+            except LocatedProblems as exc:
+                self.errors.append(_failed(name, exc.problems))
+                yield "\n"
+
+
+def _csv_rows(path: Path, limits: Limits) -> Iterator[Record]:
+    csv.field_size_limit(max(limits.line_bytes, 131_072))
+    with path.open("rb") as handle:
+        feed = _Feed(path, handle, limits.line_bytes)
+        reader = csv.reader(feed)
+        header: list[str] | None = None
+        start = 1
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as exc:
+                yield from feed.errors
+                feed.errors.clear()
+                yield _unreadable(path, f"CSV error: {exc}", start)
+                start = reader.line_num + 1
+                continue
+            yield from feed.errors
+            feed.errors.clear()
+            if header is None:
+                if any(cell.strip() for cell in row):
+                    header = row
+            elif any(cell.strip() for cell in row):
                 try:
                     data = csv_record(header, row)
                 except ValueError as exc:
@@ -124,50 +203,87 @@ def _csv_rows(path: Path) -> Iterator[Record]:
                 else:
                     yield Record(str(path), start, Located(data, str(path), {}), f"{path.stem}-{start}")
             start = reader.line_num + 1
+        yield from feed.errors
 
 
-def _document(path: Path) -> Record:
+def _document(path: Path, limits: Limits) -> Record:
     try:
-        located = load_yaml_file(path)
+        located = load_yaml_file(path, limits)
     except LocatedProblems as exc:
-        return Record(str(path), exc.problems[0].line if exc.problems else None, None, problems=tuple(exc.problems))
+        return _failed(str(path), exc.problems)
     except InputFileError as exc:
-        return _unreadable(path, str(exc))
+        return _unreadable(path, str(exc).removeprefix(f"{path}: "))
     return Record(str(path), 1, located, path.stem)
 
 
-def _stdin() -> Record:
+def _stdin(limits: Limits) -> Record:
     try:
-        located = load_yaml_text(sys.stdin.read(), "<stdin>")
+        located = load_yaml_text(read_stdin(limits), "<stdin>", limits)
     except LocatedProblems as exc:
-        return Record("<stdin>", exc.problems[0].line if exc.problems else None, None, problems=tuple(exc.problems))
+        return _failed("<stdin>", exc.problems)
+    except InputFileError as exc:
+        return _unreadable("<stdin>", str(exc).removeprefix("<stdin>: "))
     return Record("<stdin>", 1, located)
 
 
-def read_records(names: Iterable[str]) -> Iterator[Record]:
-    """Every incident of every source, lazily, in order; `-` is one YAML or JSON incident on standard input."""
-    for path in _files(names):
-        suffix = path.suffix.lower()
-        if str(path) == "-":
-            yield _stdin()
-        elif not path.is_file():
-            yield _unreadable(path, "file not found")
-        elif suffix in LINE_SUFFIXES:
-            yield from _json_lines(path)
-        elif suffix == CSV_SUFFIX:
-            yield from _csv_rows(path)
-        else:
-            yield _document(path)
+def _records_of(path: Path, limits: Limits) -> Iterator[Record]:
+    suffix = path.suffix.lower()
+    if str(path) == "-":
+        yield _stdin(limits)
+    elif is_special(path):
+        yield _unreadable(path, SKIPPED)
+    elif not path.exists():
+        yield _unreadable(path, "file not found")
+    elif suffix in LINE_SUFFIXES:
+        yield from _json_lines(path, limits)
+    elif suffix == CSV_SUFFIX:
+        yield from _csv_rows(path, limits)
+    else:
+        yield _document(path, limits)
+
+
+def read_records(names: Iterable[str], limits: Limits = DEFAULT_LIMITS) -> Iterator[Record]:
+    """Every incident of every source, lazily, in order; `-` is one YAML or JSON incident on standard input.
+
+    Nothing a source contains stops the stream: an unreadable file, line or row, and even an unexpected
+    failure of a reader, becomes a record with its problems and the place; a source with no incident at
+    all becomes a record saying so.
+    """
+    for source in _sources(names):
+        if isinstance(source, Record):
+            yield source
+            continue
+        count = 0
+        line: int | None = None
+        try:
+            for record in _records_of(source, limits):
+                count += 1
+                line = record.line
+                yield record
+        except OSError as exc:
+            count += 1
+            yield _unreadable(source, f"cannot read file: {exc.strerror or exc}", line)
+        except Exception as exc:  # a reader bug must not sink the batch: report it at its place
+            count += 1
+            yield Record(str(source), line, None, problems=(internal_problem(exc, str(source), line),))
+        if count == 0:
+            yield _unreadable(source, f"no incidents in {source}")
 
 
 def count_records(names: Iterable[str]) -> int:
-    """How many incidents `read_records` will yield, counted cheaply (for a progress bar)."""
+    """How many incidents `read_records` will yield, about (for a progress bar)."""
     total = 0
-    for path in _files(names):
-        suffix = path.suffix.lower()
-        if suffix in BATCH_SUFFIXES and path.is_file():
-            with path.open("rb") as handle:
-                total += sum(1 for line in handle if line.strip()) - (suffix == CSV_SUFFIX)
+    for source in _sources(names):
+        if isinstance(source, Record):
+            total += 1
+            continue
+        suffix = source.suffix.lower()
+        if suffix in BATCH_SUFFIXES and source.is_file():
+            try:
+                with source.open("rb") as handle:
+                    total += sum(1 for line in handle if line.strip()) - (suffix == CSV_SUFFIX)
+            except OSError:
+                total += 1
         else:
             total += 1
     return max(total, 0)
@@ -190,11 +306,20 @@ class RecordEvaluator:
             incident = incident_from_located(record.located, record.default_id)
             incident_id = incident.id
             verdict = self.evaluator.evaluate(incident)
+            output = format_verdict(verdict, record.source, record.line, self.output, self.lang)
+        except IncidentError as error:
+            return self._error(record, incident_id, relocate(error, record.located).problems
+                               if record.located else error.problems)
         except NetralitasError as error:
-            problems = tuple(_located(p, record) for p in getattr(error, "problems", [Problem(str(error))]))
-            return Result(format_error(record.source, record.line, incident_id, problems, self.output), 0, problems)
-        return Result(format_verdict(verdict, record.source, record.line, self.output, self.lang),
-                      len(verdict.findings))
+            return self._error(record, incident_id, getattr(error, "problems", [Problem(str(error))]))
+        except Exception as error:  # an engine bug: this incident gets an error record, the batch goes on
+            return self._error(record, incident_id, [internal_problem(error)])
+        return Result(output, len(verdict.findings))
+
+    def _error(self, record: Record, incident_id: str | None, found: list[Problem]) -> Result:
+        problems = tuple(_located(p, record) for p in found)
+        return Result(format_error(record.source, record.line, incident_id, problems, self.output, self.lang), 0,
+                      problems)
 
     def many(self, records: Iterable[Record]) -> list[Result]:
         """Results for a chunk of records."""
@@ -203,7 +328,8 @@ class RecordEvaluator:
 
 def _located(problem: Problem, record: Record) -> Problem:
     if record.located is not None and not record.located.positions:  # a JSON line or CSV row
-        return replace(problem, file=record.source, line=record.line, column=None)
+        return replace(problem, file=record.source, line=record.line,
+                       column=problem.column if problem.line == record.line else None)
     if problem.line is None or problem.file is None:
         return replace(problem, file=problem.file or record.source, line=problem.line or record.line)
     return problem
@@ -214,6 +340,7 @@ _WORKER: RecordEvaluator | None = None
 
 def _init_worker(rules: str | None, backend: BackendName, output: OutputFormat, lang: Lang) -> None:
     global _WORKER
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent alone stops the run
     _WORKER = RecordEvaluator(Evaluator(Rulebook.load(rules), backend=backend), output, lang)
 
 
@@ -264,31 +391,48 @@ class Summary:
     with_findings: int = 0
 
 
-def run_batch(names: list[str], out: TextIO, rules: Path | None, backend: BackendName, output: OutputFormat,
-              lang: Lang, workers: int, console: Console, progress: bool) -> Summary:
+@dataclass(frozen=True)
+class BatchRun:
+    """How one batch is evaluated: rulebook folder, backend, output format, language, workers, read limits."""
+
+    rules: Path | None
+    backend: BackendName
+    output: OutputFormat
+    lang: Lang
+    workers: int = 1
+    limits: Limits = DEFAULT_LIMITS
+
+
+def run_batch(names: list[str], out: TextIO, run: BatchRun, console: Console, progress: bool,
+              summary: Summary | None = None) -> Summary:
     """Evaluate every incident of `names`, writing results to `out` as they come.
 
-    Problems of invalid incidents go to `console` (standard error) as `file:line: ...`. Raises
-    `RulebookError` before reading any incident when the rulebook is invalid.
+    Problems of invalid incidents go to `console` (standard error) as `file:line: ...`, in `run.lang`.
+    Raises `RulebookError` before reading any incident when the rulebook is invalid. `summary`, when
+    given, is kept up to date as results are written (so a caller stopped by a signal knows how far it got).
     """
-    rulebook = Rulebook.load(rules)
-    evaluator = None if workers > 1 else RecordEvaluator(Evaluator(rulebook, backend=backend), output, lang)
-    init = (str(rules) if rules is not None else None, backend, output, lang)
-    if output is OutputFormat.CSV:
+    rulebook = Rulebook.load(run.rules)
+    evaluator = None if run.workers > 1 else RecordEvaluator(Evaluator(rulebook, backend=run.backend), run.output,
+                                                             run.lang)
+    init = (str(run.rules) if run.rules is not None else None, run.backend, run.output, run.lang)
+    if run.output is OutputFormat.CSV:
         out.write(csv_header())
-    summary = Summary()
+    summary = summary if summary is not None else Summary()
     total = count_records(names) if progress else None
     with Progress(*Progress.get_default_columns(), MofNCompleteColumn(), console=console,
                   disable=not progress, transient=False) as bar:
         task = bar.add_task("evaluating", total=total)
-        for result in evaluate_records(read_records(names), evaluator, workers, init):
-            out.write(result.output)
-            summary.incidents += 1
-            summary.with_findings += result.findings > 0
-            if result.problems:
-                summary.invalid += 1
-                for problem in result.problems:
-                    bar.console.print(problem.render(), style="red", markup=False, highlight=False, soft_wrap=True)
-            bar.advance(task)
-    out.flush()
+        for result in evaluate_records(read_records(names, run.limits), evaluator, run.workers, init):
+            with deferred_stop():
+                out.write(result.output)
+                summary.incidents += 1
+                summary.with_findings += result.findings > 0
+                if result.problems:
+                    summary.invalid += 1
+                    for problem in result.problems:
+                        bar.console.print(render(problem, run.lang), style="red", markup=False, highlight=False,
+                                          soft_wrap=True)
+                bar.advance(task)
+    with deferred_stop():
+        out.flush()
     return summary

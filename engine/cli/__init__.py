@@ -1,9 +1,10 @@
 """The `netralitas` command: evaluate incidents and print JSON Schemas.
 
 Exit codes: 0 evaluated; 1 violations found (only with --fail-on-violation); 2 bad input
-(incident file, arguments); 3 invalid rulebook; 4 batch finished but some incidents were
-invalid (reported on standard error and as error records in the output; takes precedence
-over 1); 70 internal error.
+(incident file, arguments, an output that cannot be written); 3 invalid rulebook; 4 batch finished
+but some incidents were invalid (reported on standard error and as error records in the output;
+takes precedence over 1); 70 internal error (a bug: the message says where to report it);
+130 / 143 a batch stopped by SIGINT / SIGTERM; 141 standard output closed (a pipe's reader left).
 
 Batch mode (`netralitas.batch.runner`) is used when an argument is a folder, a `.jsonl` or `.csv`
 file, or when `--format` is `jsonl` or `csv`, or `--workers` is above 1.
@@ -12,8 +13,10 @@ file, or when `--format` is `jsonl` or `csv`, or `--workers` is above 1.
 from __future__ import annotations
 
 import json
+import os
 import sys
-from contextlib import nullcontext
+from contextlib import nullcontext, suppress
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
@@ -21,8 +24,10 @@ from typing import Annotated, NoReturn
 import typer
 
 from netralitas.authoring.schemas import SCHEMAS
+from netralitas.batch.destination import atomic_output, refuse_overwrite
 from netralitas.batch.output import OutputFormat
-from netralitas.batch.runner import is_batch_source, run_batch
+from netralitas.batch.runner import BatchRun, Summary, is_batch_source, run_batch
+from netralitas.batch.signals import Stopped, stop_on_signals
 from netralitas.cli.about import version_lines
 from netralitas.cli.cases import app as cases_app
 from netralitas.cli.console import make_console, note_rulebook
@@ -30,11 +35,13 @@ from netralitas.cli.db import app as db_app
 from netralitas.cli.options import BackendChoice, BackendOption, LangOption, Language, RulesOption
 from netralitas.cli.render import render_verdict
 from netralitas.cli.rules import app as rules_app
-from netralitas.errors import NetralitasError, ProblemsError
-from netralitas.evaluation import Evaluator
-from netralitas.facts.loading import load_incident, load_incident_text
-from netralitas.facts.models import Incident
-from netralitas.matching.backends import BackendName
+from netralitas.errors import REPORT_TO, IncidentError, InputFileError, NetralitasError, Problem, ProblemsError
+from netralitas.evaluation import Evaluator, Verdict
+from netralitas.facts.loading import incident_from_located, load_located, located_text, relocate
+from netralitas.io.limits import DEFAULT_LIMITS, Limits
+from netralitas.io.reading import LocatedProblems, read_stdin
+from netralitas.io.yaml_source import Located
+from netralitas.messages import render, translate
 from netralitas.rulebook import Rulebook
 from netralitas.rulebook.location import resolve_rules_dir
 from netralitas.text import Lang
@@ -69,24 +76,89 @@ class Format(StrEnum):
     CSV = "csv"
 
 
-def _fail(error: NetralitasError) -> NoReturn:
+EXIT_CLOSED_PIPE = 141
+
+_SAID = {
+    "id": {"invalid": "{n} dari {m} insiden tidak sah", "stopped": "dihentikan ({signal}): {n} hasil ditulis",
+           "kept": "; {out} tidak diubah", "cannot_write": "tidak dapat menulis {out}: {reason}",
+           "internal": "galat internal: {error}; ini sebuah bug, mohon laporkan di {where}",
+           "stdout": "keluaran standar"},
+    "en": {"invalid": "{n} of {m} incidents were invalid", "stopped": "stopped ({signal}): {n} results written",
+           "kept": "; {out} left unchanged", "cannot_write": "cannot write {out}: {reason}",
+           "internal": "internal error: {error}; this is a bug, please report it at {where}",
+           "stdout": "standard output"},
+}
+
+
+def _fail(error: NetralitasError, lang: Lang = "id") -> NoReturn:
     stderr = make_console(stderr=True)
     if isinstance(error, ProblemsError):
         for problem in error.problems:
-            stderr.print(problem.render(), style="red")
+            stderr.print(render(problem, lang), style="red")
     else:
-        stderr.print(str(error), style="red")
+        stderr.print(translate(str(error)) if lang == "id" else str(error), style="red")
     raise typer.Exit(error.exit_code)
 
 
-def _incidents(files: list[str]) -> list[Incident]:
-    incidents = []
+def _located_incidents(files: list[str], limits: Limits) -> list[Located]:
+    documents = []
     for name in files:
         if name == "-":
-            incidents.append(load_incident_text(sys.stdin.read(), "<stdin>"))
+            try:
+                text = read_stdin(limits)
+            except InputFileError as error:
+                raise IncidentError([Problem(str(error).removeprefix("<stdin>: "), "<stdin>")]) from None
+            except LocatedProblems as error:
+                raise IncidentError(error.problems) from None
+            documents.append(located_text(text, "<stdin>", limits))
         else:
-            incidents.append(load_incident(Path(name)))
-    return incidents
+            documents.append(load_located(Path(name), limits))
+    return documents
+
+
+def _verdicts(evaluator: Evaluator, files: list[str], limits: Limits) -> list[Verdict]:
+    verdicts = []
+    for located, name in zip(_located_incidents(files, limits), files, strict=True):
+        incident = incident_from_located(located, Path(name).stem if name != "-" else None)
+        try:
+            verdicts.append(evaluator.evaluate(incident))
+        except IncidentError as error:
+            raise relocate(error, located) from None
+    return verdicts
+
+
+def _closed_pipe() -> NoReturn:
+    """The reader of standard output left (`| head`): stop quietly, and let nothing more be written."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+    raise typer.Exit(EXIT_CLOSED_PIPE)
+
+
+def _write_stdout(text: str, lang: Lang) -> None:
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _closed_pipe()
+    except OSError as error:
+        _cannot_write(_SAID[lang]["stdout"], error, lang)
+
+
+def _cannot_write(out: object, error: OSError, lang: Lang) -> NoReturn:
+    make_console(stderr=True).print(_SAID[lang]["cannot_write"].format(out=out, reason=error.strerror or error),
+                                    style="red")
+    raise typer.Exit(2)
+
+
+MaxFileOption = Annotated[int, typer.Option(
+    "--max-file-bytes", min=1,
+    help=f"Largest incident file or standard input read (default {DEFAULT_LIMITS.file_bytes:,})")]
+MaxLineOption = Annotated[int, typer.Option(
+    "--max-line-bytes", min=1,
+    help=f"Longest JSON Lines line or CSV row read (default {DEFAULT_LIMITS.line_bytes:,})")]
 
 
 @app.command()
@@ -102,50 +174,69 @@ def evaluate(
     backend: BackendOption = BackendChoice.AUTO,
     explain: Annotated[bool, typer.Option("--explain", help="Also list provisions that do not apply")] = False,
     fail_on_violation: Annotated[bool, typer.Option(help="Exit 1 when any violation is found")] = False,
+    max_file_bytes: MaxFileOption = DEFAULT_LIMITS.file_bytes,
+    max_line_bytes: MaxLineOption = DEFAULT_LIMITS.line_bytes,
 ) -> None:
     """Evaluate incidents and print verdicts."""
     language: Lang = lang.value
     rules = resolve_rules_dir(rules)
+    limits = replace(DEFAULT_LIMITS, file_bytes=max_file_bytes, line_bytes=max_line_bytes)
     if output in (Format.JSONL, Format.CSV) or workers > 1 or any(is_batch_source(f) for f in files):
         if output in (Format.TEXT, Format.JSON):
             raise typer.BadParameter("a batch streams 'jsonl' or 'csv'", param_hint="--format")
-        _batch(files, rules, backend.value, OutputFormat(output or Format.JSONL), language, workers, out,
-               fail_on_violation)
+        _batch(files, BatchRun(rules, backend.value, OutputFormat(output or Format.JSONL), language, workers, limits),
+               out, fail_on_violation)
         return
     if out is not None:
         raise typer.BadParameter("--output is for batches (--format jsonl or csv)", param_hint="--output")
     try:
         evaluator = Evaluator(Rulebook.load(rules), backend=backend.value)
         note_rulebook(evaluator.rulebook, language)
-        verdicts = [evaluator.evaluate(incident) for incident in _incidents(files)]
+        verdicts = _verdicts(evaluator, files, limits)
     except NetralitasError as error:
-        _fail(error)
+        _fail(error, language)
     if output is Format.JSON:
         payload = [json.loads(v.to_json()) for v in verdicts]
-        typer.echo(json.dumps(payload[0] if len(payload) == 1 else payload, ensure_ascii=False, indent=2,
-                              sort_keys=True))
+        _write_stdout(json.dumps(payload[0] if len(payload) == 1 else payload, ensure_ascii=False, indent=2,
+                                 sort_keys=True) + "\n", language)
     else:
         stdout = make_console()
-        for verdict in verdicts:
-            render_verdict(verdict, stdout, language, explain)
+        try:
+            for verdict in verdicts:
+                render_verdict(verdict, stdout, language, explain)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _closed_pipe()
+        except OSError as error:
+            _cannot_write(_SAID[language]["stdout"], error, language)
     if fail_on_violation and any(v.findings for v in verdicts):
         raise typer.Exit(EXIT_VIOLATION)
 
 
-def _batch(files: list[str], rules: Path, backend: BackendName, output: OutputFormat, lang: Lang, workers: int,
-           out: Path | None, fail_on_violation: bool) -> None:
+def _batch(files: list[str], run: BatchRun, out: Path | None, fail_on_violation: bool) -> None:
     stderr = make_console(stderr=True)
+    said = _SAID[run.lang]
+    done = Summary()
     try:
-        with out.open("w", encoding="utf-8", newline="") if out else nullcontext(sys.stdout) as stream:
-            summary = run_batch(files, stream, rules, backend, output, lang,
-                                workers, stderr, progress=stderr.is_terminal)
+        if out is not None:
+            refuse_overwrite(out, files)
+        with atomic_output(out) if out else nullcontext(sys.stdout) as stream, stop_on_signals():
+            summary = run_batch(files, stream, run, stderr, progress=stderr.is_terminal, summary=done)
+            stream.flush()
     except NetralitasError as error:
-        _fail(error)
+        _fail(error, run.lang)
+    except Stopped as stop:
+        with suppress(OSError):
+            sys.stdout.flush()
+        kept = said["kept"].format(out=out) if out else ""
+        stderr.print(said["stopped"].format(signal=stop, n=done.incidents) + kept, style="red")
+        raise typer.Exit(stop.exit_code) from None
+    except BrokenPipeError:
+        _closed_pipe()
     except OSError as error:
-        stderr.print(f"cannot write {out}: {error.strerror}", style="red")
-        raise typer.Exit(2) from None
+        _cannot_write(out or said["stdout"], error, run.lang)
     if summary.invalid:
-        stderr.print(f"{summary.invalid} of {summary.incidents} incidents were invalid", style="red")
+        stderr.print(said["invalid"].format(n=summary.invalid, m=summary.incidents), style="red")
         raise typer.Exit(EXIT_SOME_INVALID)
     if fail_on_violation and summary.with_findings:
         raise typer.Exit(EXIT_VIOLATION)
@@ -161,8 +252,14 @@ def schema(
     typer.echo(json.dumps(SCHEMAS[which](), indent=2, ensure_ascii=False))
 
 
+def _argv_lang(argv: list[str]) -> Lang:
+    """The `--lang` of a command line that failed before typer parsed it."""
+    after = argv[argv.index("--lang") + 1:][:1] if "--lang" in argv else []
+    return "en" if "--lang=en" in argv or after == ["en"] else "id"
+
+
 def main() -> None:
-    """Console entry point: no traceback for any bad input."""
+    """Console entry point: no traceback for any bad input; exit 70 only for a bug, saying where to report it."""
     try:
         app()
     except NetralitasError as error:  # pragma: no cover - commands handle their own
@@ -170,6 +267,12 @@ def main() -> None:
         sys.exit(error.exit_code)
     except KeyboardInterrupt:
         sys.exit(130)
+    except BrokenPipeError:
+        try:
+            _closed_pipe()
+        except typer.Exit:
+            sys.exit(EXIT_CLOSED_PIPE)
     except Exception as error:  # an engine bug: say so without a traceback
-        make_console(stderr=True).print(f"internal error: {type(error).__name__}: {error}")
+        said = _SAID[_argv_lang(sys.argv)]["internal"]
+        make_console(stderr=True).print(said.format(error=f"{type(error).__name__}: {error}", where=REPORT_TO))
         sys.exit(EXIT_INTERNAL)

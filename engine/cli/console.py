@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
 from rich.console import Console
+from rich.segment import Segment
 
 from netralitas.rulebook import Rulebook
 from netralitas.text import Lang
@@ -13,11 +17,29 @@ UNWRAPPED = 100_000
 _RULEBOOK_USED = {"id": "buku aturan", "en": "rulebook"}
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """`text` with terminal control characters (ESC, BEL, NUL, DEL, C1, CR...) shown as escapes like `\\x1b`."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+class SafeConsole(Console):
+    """A console that never lets input control the terminal: the text of every segment printed (strings, `Text`,
+    panels) has its control characters escaped; rich's own styling codes are added afterwards."""
+
+    def _render_buffer(self, buffer: Iterable[Segment]) -> str:
+        return super()._render_buffer(
+            segment if segment.control else Segment(printable(segment.text), segment.style) for segment in buffer)
+
+
 def make_console(stderr: bool = False) -> Console:
-    """A console that prints text as given: no rich markup, emoji codes or highlighting applied."""
+    """A console that prints text as given: no rich markup, emoji codes or highlighting applied, and control
+    characters escaped; never hard-wrapped when not a terminal."""
     terminal = Console(stderr=stderr).is_terminal
-    return Console(stderr=stderr, width=None if terminal else UNWRAPPED, soft_wrap=not terminal,
-                   markup=False, emoji=False, highlight=False)
+    return SafeConsole(stderr=stderr, width=None if terminal else UNWRAPPED, soft_wrap=not terminal,
+                       markup=False, emoji=False, highlight=False)
 
 
 def note_rulebook(rulebook: Rulebook, lang: Lang) -> None:

@@ -48,6 +48,7 @@ from netralitas.evaluation.verdict import (
     Verdict,
 )
 from netralitas.facts.elections import ResolvedElection, resolve_election
+from netralitas.facts.loading import incident_from_data
 from netralitas.facts.models import ElectionRef, Incident
 from netralitas.facts.normalise import Fact, NormalisedIncident, normalise
 from netralitas.lang.conditions import Atom
@@ -129,7 +130,7 @@ class Evaluator:
     def evaluate(self, incident: Incident | dict[str, Any]) -> Verdict:
         """The verdict for one incident."""
         if not isinstance(incident, Incident):
-            incident = Incident.model_validate(incident)
+            incident = incident_from_data(incident)
         self._check_calendar(incident)
         election, election_out = self._election(incident.election)
         normalised = normalise(incident, self.rulebook.calendars, election)
@@ -171,10 +172,11 @@ class Evaluator:
         if ref.calendar and ref.calendar not in calendars:
             raise IncidentError([Problem(f"unknown election calendar '{ref.calendar}' (known: "
                                          f"{', '.join(sorted(calendars))})", field="election.calendar",
-                                         suggestion=suggest(ref.calendar, calendars))])
+                                         suggestion=suggest(ref.calendar, calendars),
+                                         path="election.calendar")])
         if ref.calendar and ref.race and ref.race not in calendars[ref.calendar].determination:
             raise IncidentError([Problem(f"race '{ref.race}' is not part of calendar '{ref.calendar}'",
-                                         field="election.race")])
+                                         field="election.race", path="election.race")])
 
     def _verdict(self, normalised: NormalisedIncident, matches: set[tuple[int, int]],
                  election: ElectionOut) -> Verdict:

@@ -5,13 +5,17 @@ Rule files and incidents are loaded with a SafeLoader subclass that:
 - keeps dates as strings, so pydantic reports impossible dates at the right place;
 - resolves only `true`/`false` as booleans (`no`, `on`, `y` stay strings);
 - rejects duplicate keys;
-- caps file size and alias expansion (no billion-laughs);
+- enforces `Limits` while composing (depth, values) and while walking the document (values and bytes
+  of text counted through every alias expansion: no billion laughs, no huge aliased strings);
+- turns every failure (a control character, an integer too long, `!!float x`) into a located problem;
 - returns a map from each value's path to its line and column.
+
+The pure-Python loader is used on purpose: libyaml's CSafeLoader reports different positions and
+messages for the same errors.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,17 +25,55 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from netralitas.errors import InputFileError, Problem
+from netralitas.errors import Problem
+from netralitas.io.json_source import parse_json
+from netralitas.io.limits import DEFAULT_LIMITS, Limits
+from netralitas.io.reading import LocatedProblems, decode, read_bytes, read_text
+from netralitas.io.validation_messages import choices, project_message, shown
 from netralitas.suggestions import suggest
 
-MAX_FILE_BYTES = 5 * 1024 * 1024
-MAX_NODES = 200_000
+__all__ = ["Loc", "Located", "LocatedProblems", "load_yaml_file", "load_yaml_text", "problems_from_validation",
+           "read_text"]
+
+MAX_FILE_BYTES = DEFAULT_LIMITS.file_bytes
+MAX_NODES = DEFAULT_LIMITS.nodes
 
 Loc = tuple[str | int, ...]
 
 
+class _LimitExceeded(yaml.MarkedYAMLError):
+    """A limit was reached at a known place."""
+
+
 class _SafeLoader(yaml.SafeLoader):
-    """SafeLoader without timestamp resolution and with YAML 1.2 booleans."""
+    """SafeLoader without timestamp resolution, with YAML 1.2 booleans, limits and located construction errors."""
+
+    limits: Limits = DEFAULT_LIMITS
+    _depth = 0
+    _nodes = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
+        self._depth += 1
+        self._nodes += 1
+        try:
+            if self._depth > self.limits.depth or self._nodes > self.limits.nodes:
+                what = (f"nested more than {self.limits.depth} levels deep" if self._depth > self.limits.depth
+                        else f"document too complex (more than {self.limits.nodes:,} values)")
+                raise _LimitExceeded(problem=what, problem_mark=self.peek_event().start_mark)  # type: ignore[no-untyped-call]
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, TypeError, OverflowError, ArithmeticError) as exc:
+            text = str(exc)
+            if "digits" in text and "integer" in text:
+                text = "number too long (more than 4,300 digits)"
+            raise yaml.constructor.ConstructorError(
+                None, None, f"cannot read value tagged {node.tag.replace('tag:yaml.org,2002:', '!!')}: {text}",
+                node.start_mark) from None
 
 
 _SafeLoader.yaml_implicit_resolvers = {
@@ -61,28 +103,24 @@ class Located:
         return self.positions.get((), (None, None))
 
 
-def read_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
-    """Read a text file, refusing huge or binary files with a clear error."""
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise InputFileError(f"{path}: cannot read file: {exc.strerror or exc}") from None
-    if size > max_bytes:
-        raise InputFileError(f"{path}: file is {size:,} bytes; the limit is {max_bytes:,} bytes")
-    try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputFileError(f"{path}: not UTF-8 text (byte {exc.start})") from None
-    except OSError as exc:
-        raise InputFileError(f"{path}: cannot read file: {exc.strerror or exc}") from None
+@dataclass
+class _Budget:
+    nodes: int
+    text: int
 
 
-def _walk(node: yaml.Node, loc: Loc, positions: dict[Loc, tuple[int, int]], file: str, budget: list[int]) -> None:
-    budget[0] -= 1
-    if budget[0] < 0:
-        raise yaml.YAMLError(f"document too complex (more than {MAX_NODES:,} values after alias expansion)")
+def _walk(node: yaml.Node, loc: Loc, positions: dict[Loc, tuple[int, int]], limits: Limits, budget: _Budget) -> None:
+    budget.nodes -= 1
+    if budget.nodes < 0:
+        raise _LimitExceeded(problem=f"document too complex (more than {limits.nodes:,} values after alias "
+                             "expansion)", problem_mark=node.start_mark)
     positions.setdefault(loc, (node.start_mark.line + 1, node.start_mark.column + 1))
-    if isinstance(node, yaml.MappingNode):
+    if isinstance(node, yaml.ScalarNode):
+        budget.text -= len(node.value)
+        if budget.text < 0:
+            raise _LimitExceeded(problem=f"document too large (more than {limits.expanded_bytes:,} bytes of text "
+                                 "after alias expansion)", problem_mark=node.start_mark)
+    elif isinstance(node, yaml.MappingNode):
         seen: dict[Any, int] = {}
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.start_mark)
@@ -91,10 +129,10 @@ def _walk(node: yaml.Node, loc: Loc, positions: dict[Loc, tuple[int, int]], file
                                     ".".join(str(p) for p in (*loc, key)))
             seen[key] = key_node.start_mark.line + 1
             positions.setdefault((*loc, key), (key_node.start_mark.line + 1, key_node.start_mark.column + 1))
-            _walk(value_node, (*loc, key), positions, file, budget)
+            _walk(value_node, (*loc, key), positions, limits, budget)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _walk(item, (*loc, index), positions, file, budget)
+            _walk(item, (*loc, index), positions, limits, budget)
 
 
 class _DuplicateKey(Exception):
@@ -102,52 +140,59 @@ class _DuplicateKey(Exception):
         self.key, self.line, self.column, self.first_line, self.path = key, line, column, first_line, path
 
 
-def load_yaml_text(text: str, file: str) -> Located:
-    """Parse one YAML (or JSON) document safely; raise a located Problem on any syntax error."""
-    loader = _SafeLoader(text)
+def _reader_problem(exc: yaml.reader.ReaderError, text: str, file: str) -> Problem:
+    """A character YAML does not allow (a control character such as ESC, NUL, BEL or DEL), located."""
+    offset = max(exc.position, 0)
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
+    return Problem(f"character U+{code:04X} is not allowed in YAML (a control character)", file, line, column)
+
+
+def load_yaml_text(text: str, file: str, limits: Limits = DEFAULT_LIMITS) -> Located:
+    """Parse one YAML (or JSON) document safely; raise a located Problem on any failure."""
+    loader: _SafeLoader | None = None
     try:
+        loader = _SafeLoader(text)
+        loader.limits = limits
         node = loader.get_single_node()
         if node is None:
             return Located(None, file, {})
         positions: dict[Loc, tuple[int, int]] = {}
-        _walk(node, (), positions, file, [MAX_NODES])
+        _walk(node, (), positions, limits, _Budget(limits.nodes, limits.expanded_bytes))
         data = loader.construct_document(node)
     except _DuplicateKey as dup:
         raise LocatedProblems(
             [Problem(f"duplicate key '{dup.key}' (first defined on line {dup.first_line})", file, dup.line,
                      dup.column, field=str(dup.key), path=dup.path)]
         ) from None
+    except yaml.reader.ReaderError as exc:
+        raise LocatedProblems([_reader_problem(exc, text, file)]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         column = mark.column + 1 if mark else None
-        message = f"YAML syntax error: {exc.problem or exc.context}"
+        kind = "YAML error" if isinstance(exc, _LimitExceeded | yaml.constructor.ConstructorError) else \
+            "YAML syntax error"
+        message = f"{kind}: {exc.problem or exc.context}"
         raise LocatedProblems([Problem(message, file, line, column)]) from None
-    except (yaml.YAMLError, RecursionError, ValueError) as exc:
-        raise LocatedProblems([Problem(f"YAML error: {exc}", file)]) from None
+    except RecursionError:
+        raise LocatedProblems([Problem(f"YAML error: nested more than {limits.depth} levels deep", file, 1, 1)]) \
+            from None
+    except (yaml.YAMLError, ValueError) as exc:
+        raise LocatedProblems([Problem(f"YAML error: {exc}", file, 1, 1)]) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return Located(data, file, positions)
 
 
-def load_yaml_file(path: Path) -> Located:
+def load_yaml_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> Located:
     """Read and parse a YAML or JSON file with positions."""
-    text = read_text(path)
+    text = decode(read_bytes(path, limits.file_bytes), str(path))
     if path.suffix.lower() == ".json":
-        try:
-            json.loads(text)
-        except json.JSONDecodeError as exc:
-            problem = Problem(f"JSON syntax error: {exc.msg}", str(path), exc.lineno, exc.colno)
-            raise LocatedProblems([problem]) from None
-    return load_yaml_text(text, str(path))
-
-
-class LocatedProblems(Exception):
-    """Problems found while parsing, before any model validation."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        super().__init__("\n".join(p.render() for p in problems))
+        parse_json(text, str(path), limits)
+    return load_yaml_text(text, str(path), limits)
 
 
 def _field_names(model: Any) -> list[str]:
@@ -200,26 +245,17 @@ def problems_from_validation(
         line, column = located.position(full_loc)
         field = ".".join(str(p) for p in loc) or None
         suggestion = None
-        message = item["msg"]
+        message = project_message(dict(item))
         kind = item["type"]
         if kind == "extra_forbidden" and loc:
             owner = _model_at(model, loc)
             names = _field_names(owner) if owner is not None else []
-            suggestion = suggest(str(loc[-1]), names)
-            message = f"unknown field '{loc[-1]}'"
+            suggestion = suggest(shown(loc[-1]), names)
+            message = f"unknown field '{shown(loc[-1])}'"
             if names and not suggestion:
                 message += f"; allowed fields: {', '.join(sorted(names))}"
-        elif kind == "enum" or kind == "literal_error":
-            expected = item.get("ctx", {}).get("expected", "")
-            choices = re.findall(r"'([^']*)'", expected)
-            suggestion = suggest(str(item.get("input")), choices)
-            message = f"'{item.get('input')}' is not one of: {', '.join(choices)}"
-        elif kind in ("date_from_datetime_parsing", "date_parsing", "date_type", "date_from_datetime_inexact"):
-            message = f"'{item.get('input')}' is not a valid date (use YYYY-MM-DD): {item['msg']}"
-        elif kind == "missing":
-            message = "required field is missing"
-        elif kind == "value_error":
-            message = str(message).removeprefix("Value error, ")
+        elif kind in ("enum", "literal_error"):
+            suggestion = suggest(shown(item.get("input")), choices(dict(item)))
         rule_id = rule_id_at(full_loc) if rule_id_at else None
         path = ".".join(str(p) for p in full_loc) or None
         problems.append(Problem(message, located.file, line, column, rule_id, field, suggestion, path=path))

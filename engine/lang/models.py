@@ -10,14 +10,25 @@ from datetime import date
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ModelWrapValidatorHandler, PrivateAttr, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ModelWrapValidatorHandler,
+    PrivateAttr,
+    StrictBool,
+    StrictInt,
+    StrictStr,
+    model_validator,
+)
 
 from netralitas.facts.paths import FIELDS
 from netralitas.facts.vocabulary import ActKind
 from netralitas.text import LocalizedText
 
 RULE_ID = r"^[a-z0-9][a-z0-9._-]*$"
-Scalar = bool | str
+Scalar = StrictBool | StrictStr
+"""A value compared with `equals`: `true`/`false` or text, never coerced (`1` and `"yes"` are not booleans)."""
 
 
 class StrictModel(BaseModel):
@@ -148,15 +159,19 @@ class Condition(StrictModel):
     after: str | None = None
     on_or_before: str | None = None
     on_or_after: str | None = None
-    offset_days: int | None = Field(None, description="Days added to a date fact path used as comparison value")
+    offset_days: StrictInt | None = Field(None, description="Days added to a date fact path used as comparison value")
     contains_any: list[str] | None = Field(None, min_length=1)
     contains_all: list[str] | None = Field(None, min_length=1)
     contains_none: list[str] | None = Field(None, min_length=1)
-    known: bool | None = Field(None, description="true: the fact is known; false: it is unknown")
+    known: StrictBool | None = Field(None, description="true: the fact is known; false: it is unknown")
 
     @model_validator(mode="after")
     def _one_form(self) -> Condition:
         given = self.model_fields_set
+        empty = [name for name in given if getattr(self, name) is None]
+        if empty:
+            name = "in" if empty[0] == "in_" else "not" if empty[0] == "not_" else empty[0]
+            raise ValueError(f"'{name}' needs a value; null (empty) is not allowed here")
         logical = [name for name in ("all", "any", "not_") if name in given]
         operators = [name for name in OPERATORS if name in given]
         if logical:

@@ -189,8 +189,9 @@ def load_rulebook(root: Path) -> Rulebook:
             problems.append(Problem(f"missing {path.name} in the rulebook folder", str(path)))
     if registry_path.is_file() and (located := _read(registry_path, problems)):
         registry = _validate(InstrumentRegistry, located, problems)
-    if sanctions_path.is_file() and (located := _read(sanctions_path, problems)):
-        sanctions = _validate(SanctionCatalogue, located, problems)
+    sanctions_located = _read(sanctions_path, problems) if sanctions_path.is_file() else None
+    if sanctions_located:
+        sanctions = _validate(SanctionCatalogue, sanctions_located, problems)
     instruments = {i.key: i for i in registry.instruments} if registry else {}
     schemes = {s.key: s for s in sanctions.schemes} if sanctions else {}
     calendar_root = root / "calendars" if (root / "calendars").is_dir() else calendars_dir()
@@ -243,11 +244,13 @@ def load_rulebook(root: Path) -> Rulebook:
             loaded.append(LoadedRule(rule, node, located.file, line))
 
     _check_exceptions(loaded, problems, places, unvalidated)
-    for scheme in schemes.values():
+    for index, scheme in enumerate(sanctions.schemes if sanctions else ()):
         if scheme.instrument not in instruments:
+            at = ("schemes", index, "instrument")
+            line, column = sanctions_located.position(at) if sanctions_located else (None, None)
             problems.append(Problem(f"sanction scheme '{scheme.key}' names unknown instrument '{scheme.instrument}'",
-                                    str(sanctions_path), field="instrument",
-                                    suggestion=suggest(scheme.instrument, instruments)))
+                                    str(sanctions_path), line, column, field="instrument",
+                                    suggestion=suggest(scheme.instrument, instruments), path=".".join(map(str, at))))
     if not loaded and not problems:
         problems.append(Problem("the rulebook folder has no rule files", str(root)))
     errors = [p for p in problems if p.severity == "error"]

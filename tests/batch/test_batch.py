@@ -62,8 +62,9 @@ def test_bad_lines_are_reported_with_line_numbers_and_do_not_stop_the_batch(tmp_
         assert [(e["line"], e["incident_id"]) for e in errors] == [(2, None), (4, "bad-kind"), (5, None)]
         assert records[0]["findings"] and records[-1]["findings"]
         for line in (2, 4, 5):
-            assert f"{path}:{line}: error" in result.stderr
-        assert "3 of 5 incidents were invalid" in result.stderr
+            assert f"{path}:{line}:" in result.stderr
+        assert "galat" in result.stderr
+        assert "3 dari 5 insiden tidak sah" in result.stderr
         assert "Traceback" not in result.stderr
 
 
