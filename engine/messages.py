@@ -140,6 +140,8 @@ TRANSLATIONS: tuple[tuple[str, str], ...] = (
      "galat internal saat mengevaluasi ({x}); mohon laporkan di {u}"),
     (r"'(?P<n>[^']*)' needs a value; null \(empty\) is not allowed here",
      "'{n}' memerlukan nilai; null (kosong) tidak boleh di sini"),
+    (r"text contains an escaped lone surrogate \(\\ud800-\\udfff\), which is not a character",
+     "teks berisi surrogate tunggal (\\ud800-\\udfff) yang bukan karakter"),
     (r"must be text", "harus berupa teks"),
     (r"must be true or false", "harus bernilai true atau false"),
     (r"must be a list", "harus berupa daftar"),

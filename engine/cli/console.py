@@ -17,12 +17,13 @@ UNWRAPPED = 100_000
 _RULEBOOK_USED = {"id": "buku aturan", "en": "rulebook"}
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def printable(text: str) -> str:
     """`text` with terminal control characters (ESC, BEL, NUL, DEL, C1, CR...) shown as escapes like `\\x1b`."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 256 else f"\\u{ord(m.group()):04x}",
+                        text)
 
 
 class SafeConsole(Console):

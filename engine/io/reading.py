@@ -9,6 +9,7 @@ line and column, never replaced.
 from __future__ import annotations
 
 import os
+import re
 import stat
 import sys
 from pathlib import Path
@@ -84,8 +85,18 @@ def read_text(path: Path, max_bytes: int = DEFAULT_LIMITS.file_bytes) -> str:
     return decode(read_bytes(path, max_bytes), str(path))
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+SURROGATE_MESSAGE = "text contains an escaped lone surrogate (\\ud800-\\udfff), which is not a character"
+
+
+def has_surrogate(text: str) -> bool:
+    """Whether `text` holds a lone surrogate (from an escape such as `\\ud800`): it cannot be printed or stored."""
+    return _SURROGATE.search(text) is not None
+
+
 def check_shape(data: Any, limits: Limits, name: str, line: int | None = None) -> None:
-    """Refuse parsed data nested deeper or with more values than `limits` allow (iteratively)."""
+    """Refuse parsed data nested deeper or with more values than `limits` allow (iteratively), or holding text
+    that is not characters (lone surrogates)."""
     stack: list[tuple[Any, int]] = [(data, 1)]
     nodes = 0
     while stack:
@@ -93,6 +104,10 @@ def check_shape(data: Any, limits: Limits, name: str, line: int | None = None) -
         nodes += 1
         if nodes > limits.nodes:
             raise LocatedProblems([Problem(f"document too complex (more than {limits.nodes:,} values)", name, line)])
+        if isinstance(value, str) and has_surrogate(value):
+            raise LocatedProblems([Problem(SURROGATE_MESSAGE, name, line)])
+        if isinstance(value, dict):
+            stack.extend((key, depth) for key in value if isinstance(key, str))
         if isinstance(value, dict | list):
             if depth > limits.depth:
                 raise LocatedProblems([Problem(f"nested more than {limits.depth} levels deep", name, line)])

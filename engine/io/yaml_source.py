@@ -28,7 +28,7 @@ from pydantic import ValidationError
 from netralitas.errors import Problem
 from netralitas.io.json_source import parse_json
 from netralitas.io.limits import DEFAULT_LIMITS, Limits
-from netralitas.io.reading import LocatedProblems, decode, read_bytes, read_text
+from netralitas.io.reading import SURROGATE_MESSAGE, LocatedProblems, decode, has_surrogate, read_bytes, read_text
 from netralitas.io.validation_messages import choices, project_message, shown
 from netralitas.suggestions import suggest
 
@@ -116,6 +116,8 @@ def _walk(node: yaml.Node, loc: Loc, positions: dict[Loc, tuple[int, int]], limi
                              "expansion)", problem_mark=node.start_mark)
     positions.setdefault(loc, (node.start_mark.line + 1, node.start_mark.column + 1))
     if isinstance(node, yaml.ScalarNode):
+        if has_surrogate(node.value):
+            raise _LimitExceeded(problem=SURROGATE_MESSAGE, problem_mark=node.start_mark)
         budget.text -= len(node.value)
         if budget.text < 0:
             raise _LimitExceeded(problem=f"document too large (more than {limits.expanded_bytes:,} bytes of text "

@@ -59,8 +59,9 @@ def test_standard_input_closed_endless_or_not_utf8(tmp_path: Path) -> None:
     endless = subprocess.run(f"yes | {sys.executable} -m netralitas evaluate - --lang en", shell=True,
                              capture_output=True, text=True, timeout=120)
     assert endless.returncode == 2 and "larger than the limit of 5,242,880 bytes" in endless.stderr
-    binary = _netralitas("-", "--lang", "en", input=None, stdin=open(Path("/dev/null"), "rb"))
-    assert binary.returncode == 2 and "Traceback" not in binary.stderr
+    with Path("/dev/null").open("rb") as empty:
+        nothing = _netralitas("-", "--lang", "en", stdin=empty)
+    assert nothing.returncode == 2 and "Traceback" not in nothing.stderr
     not_utf8 = subprocess.run([sys.executable, "-m", "netralitas", "evaluate", "-", "--lang", "en"],
                               input=b"id: x\nperson: {name: \xff}\n", capture_output=True)
     assert not_utf8.returncode == 2 and b"<stdin>:2:16: error: not UTF-8 text (byte 0xff)" in not_utf8.stderr

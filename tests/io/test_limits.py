@@ -14,9 +14,9 @@ from netralitas.io.reading import LocatedProblems, read_bytes
 from netralitas.io.yaml_source import load_yaml_file, load_yaml_text
 
 
-def _problem(text: str, limits: Limits = Limits()) -> str:
+def _problem(text: str, limits: Limits | None = None) -> str:
     with pytest.raises(LocatedProblems) as raised:
-        load_yaml_text(text, "f.yaml", limits)
+        load_yaml_text(text, "f.yaml", limits or Limits())
     [problem] = raised.value.problems
     assert problem.file == "f.yaml" and problem.line is not None and problem.column is not None, problem
     return problem.render()
@@ -73,7 +73,7 @@ def test_invalid_utf8_is_located(tmp_path: Path) -> None:
 def test_size_limit_is_enforced_while_reading(tmp_path: Path) -> None:
     path = tmp_path / "big.yaml"
     path.write_text("x" * 2000)
-    with pytest.raises(InputFileError, match="larger than the limit of 1,000 bytes .*--max-file-bytes"):
+    with pytest.raises(InputFileError, match=r"larger than the limit of 1,000 bytes .*--max-file-bytes"):
         read_bytes(path, 1000)
 
 
