@@ -26,6 +26,8 @@ _HEAD: dict[str, dict[str, Any]] = {
            "penalty": "Ancaman pidana", "version": "Versi", "state": "Keadaan",
            "unless": "Kecuali (pengecualian yang faktanya belum diketahui)",
            "not_checked": "Tidak diperiksa: fakta tidak dilaporkan", "presumed": "Praduga yang dipakai",
+           "hints": "Petunjuk",
+           "range": "rentang tanggal",
            "states": {"violation": "DITEMUKAN PELANGGARAN", "conditional": "PELANGGARAN, KECUALI ...",
                       "undetermined": "BELUM DAPAT DIPUTUSKAN", "no_violation": "TIDAK DITEMUKAN PELANGGARAN",
                       "out_of_scope": "DI LUAR LINGKUP HUKUM YANG DIKODEKAN"}},
@@ -38,7 +40,8 @@ _HEAD: dict[str, dict[str, Any]] = {
            "instruments": "Instruments in force at the incident date", "act": "act", "person": "person",
            "penalty": "Criminal penalty", "version": "Version", "state": "State",
            "unless": "Unless (exceptions whose facts are unknown)",
-           "not_checked": "Not checked: facts not reported", "presumed": "Presumptions used",
+           "not_checked": "Not checked: facts not reported", "presumed": "Presumptions used", "hints": "Hints",
+           "range": "date range",
            "states": {"violation": "VIOLATIONS FOUND", "conditional": "VIOLATION, UNLESS ...",
                       "undetermined": "CANNOT BE DECIDED YET", "no_violation": "NO VIOLATION FOUND",
                       "out_of_scope": "OUTSIDE THE ENCODED LAW"}},
@@ -113,7 +116,9 @@ def render_verdict(verdict: Verdict, console: Console, lang: Lang = "id", explai
             (h["penalty"], finding.sanction.penalty.get(lang) if finding.sanction.penalty else None),
             (h["basis"], "\n".join(f"{c.instrument_short} {c.reference}: “{c.text}”\n  {c.address}"
                                    for c in finding.citations + finding.sanction.basis)),
-            (h["version"], finding.version.get(lang)),
+            (h["version"], finding.version.get(lang) + (
+                f" ({h['range']} {finding.date_range[0].isoformat()} – {finding.date_range[1].isoformat()})"
+                if finding.date_range else "")),
             (h["path"], finding.competent_path.get(lang)),
             (h["why"], _conditions(finding.conditions_held, lang)),
             (h["confidence"], CONFIDENCE_LABELS[finding.confidence].get(lang) + note),
@@ -130,11 +135,12 @@ def render_verdict(verdict: Verdict, console: Console, lang: Lang = "id", explai
         (h["conflicts"], [f"{c.topic} ({c.act_id or h['person']}): {', '.join(c.rule_ids)} → {', '.join(c.outcomes)}"
                           for c in verdict.conflicts]),
         (h["undetermined"], [f"{u.rule_id} ({u.act_id or h['person']}): {h['missing']} {_facts(u.missing, lang)}"
-                             for u in verdict.undetermined]),
+                             + (f" — {u.boundary.get(lang)}" if u.boundary else "") for u in verdict.undetermined]),
         (h["not_checked"], [f"{u.rule_id} ({u.act_id or h['person']}): {h['missing']} {_facts(u.missing, lang)}"
                             for u in verdict.not_checked]),
         (h["presumed"], [f"{p.act_id or h['person']}: {p.label.get(lang)} = {show_value(p.value)} — "
                          f"{p.reason.get(lang)}" for p in verdict.presumptions]),
+        (h["hints"], [hint.get(lang) for hint in verdict.hints]),
     ]
     if explain:
         sections.append((h["na"], [f"{n.rule_id} ({n.act_id or h['person']}): "

@@ -25,6 +25,7 @@ from netralitas.evaluation.explain import (
     missing_out,
     not_in_force,
     sanction_out,
+    span_boundary,
     version_text,
 )
 from netralitas.evaluation.memo import Memo
@@ -40,6 +41,7 @@ from netralitas.evaluation.verdict import (
     NotApplicable,
     OutcomeState,
     Permission,
+    Presumption,
     Provenance,
     RuleRef,
     SanctionOut,
@@ -52,7 +54,7 @@ from netralitas.evaluation.verdict import (
 from netralitas.facts.elections import ResolvedElection, resolve_election
 from netralitas.facts.models import ElectionRef, Incident
 from netralitas.facts.normalise import Fact, NormalisedIncident, normalise
-from netralitas.facts.paths import TOPIC_OF_PATH, TOPICS
+from netralitas.facts.paths import FIELDS_BY_PATH, TOPIC_OF_PATH, TOPICS
 from netralitas.lang.conditions import Atom
 from netralitas.lang.models import Category
 from netralitas.matching.backends import Backend, BackendName, make_backend
@@ -183,7 +185,7 @@ class Evaluator:
             raise IncidentError([Problem(f"unknown election calendar '{ref.calendar}' (known: "
                                          f"{', '.join(sorted(calendars))})", field="election.calendar",
                                          suggestion=suggest(ref.calendar, calendars))])
-        if ref.calendar and ref.race and ref.race not in calendars[ref.calendar].determination:
+        if ref.calendar and ref.race and not any(r in calendars[ref.calendar].determination for r in ref.race.covers):
             raise IncidentError([Problem(f"race '{ref.race}' is not part of calendar '{ref.calendar}'",
                                          field="election.race")])
 
@@ -206,7 +208,21 @@ class Evaluator:
                     continue
                 date_path = parts.date_path
                 day = fact.values.get(date_path)
-                if day is not None and not rule.loaded.rule.in_force.contains(day):
+                period = rule.loaded.rule.in_force
+                if day is None and fact.span is not None and date_path == "act.date":
+                    lo, hi = fact.span
+                    if period.contains(lo) and period.contains(hi):
+                        day = lo
+                    elif hi < period.from_ or (period.until is not None and lo > period.until):
+                        not_applicable.append(self._shared_ref(rule, fact, NotApplicable, reasons=[
+                            not_in_force(period, date_path, lo)]))
+                        continue
+                    else:
+                        undetermined.append(_ref(rule, fact, Undetermined, missing=parts.missing_date,
+                                                 conditions_held=result.held,
+                                                 boundary=span_boundary(period, lo, hi)))
+                        continue
+                if day is not None and not period.contains(day) and fact.span is None:
                     reason = self._outside.get((rule.index, day), partial(
                         not_in_force, rule.loaded.rule.in_force, date_path, day))
                     not_applicable.append(self._shared_ref(rule, fact, NotApplicable, reasons=[reason]))
@@ -254,6 +270,7 @@ class Evaluator:
                 citations=parts.citations, sanction=parts.sanction,
                 competent_path=self._competent_path(spec.category, item.day), conditions_held=held,
                 in_conflict=(spec.id, item.fact.subject, _act_id(item.fact)) in conflicted,
+                date_range=item.fact.span,
                 unless=[Unless(rule_id=u.rule_id, title=u.title, missing=u.missing) for u in unless]))
             used_exceptions.update((u.rule_id, u.subject, u.act_id) for u in unless)
 
@@ -285,6 +302,10 @@ class Evaluator:
             conflicts=sorted(conflicts, key=lambda c: (order[c.act_id or "person"], c.topic)),
             instruments_in_force=day_parts.instruments,
             recommending_body=day_parts.body if asn and outcome.state is not OutcomeState.OUT_OF_SCOPE else None,
+            presumptions=[Presumption(subject=f.subject, act_id=_act_id(f), path=d.path,
+                                      label=FIELDS_BY_PATH[d.path].label, value=d.value, reason=d.reason)
+                          for f in normalised.facts for d in f.derivations if d.presumed],
+            hints=list(normalised.hints),
             provenance=Provenance(rulebook_hash=book.content_hash, engine_version=__version__,
                                   input_hash=input_hash(normalised.incident)),
         )
@@ -351,9 +372,7 @@ class Evaluator:
                             "decided yet"))
         earliest = self._earliest
         for fact in normalised.facts:
-            if fact.date is None:
-                continue
-            if earliest and fact.date < earliest:
+            if fact.date is not None and earliest and fact.date < earliest:
                 in_scope = False
                 what_id = "perbuatan " + fact.label if fact.subject == "act" else "insiden"
                 what_en = "act " + fact.label if fact.subject == "act" else "the incident"
@@ -373,7 +392,12 @@ class Evaluator:
         kind = fact.values.get("act.kind")
         rules = [r for r in self.compiled.candidates("act", kind)
                  if r.loaded.rule.category is not Category.BUKAN_PELANGGARAN]
-        if not rules or fact.date is None or any(r.loaded.rule.in_force.contains(fact.date) for r in rules):
+        if not rules:
+            return bi(f"perbuatan {fact.label}: belum ada ketentuan yang dikodekan untuk jenis perbuatan '{kind}'; "
+                      "catat juga sebagai jenis perbuatan yang dikodekan bila cocok (lihat rules/README.md)",
+                      f"act {fact.label}: no provision is encoded for act kind '{kind}'; also record it as an encoded "
+                      "act kind where one fits (see rules/README.md)")
+        if fact.date is None or any(r.loaded.rule.in_force.contains(fact.date) for r in rules):
             return None
         first = min(r.loaded.rule.in_force.from_ for r in rules)
         day = fact.date.isoformat()

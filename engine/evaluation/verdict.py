@@ -85,6 +85,8 @@ class Finding(RuleRef):
     conditions_held: list[ConditionOut]
     in_conflict: bool = False
     unless: list[Unless] = []
+    date_range: tuple[date, date] | None = None
+    """The act's date range, when it is known only as a range lying wholly within the provision's validity."""
 
 
 class Permission(RuleRef):
@@ -107,6 +109,8 @@ class Undetermined(RuleRef):
 
     missing: list[MissingFact]
     conditions_held: list[ConditionOut]
+    boundary: LocalizedText | None = None
+    """The date that splits a date range, when that is what keeps the rule open."""
 
 
 class NotApplicable(RuleRef):
@@ -217,6 +221,7 @@ class Verdict(_Out):
     instruments_in_force: list[InstrumentOut]
     recommending_body: LocalizedText | None
     presumptions: list[Presumption] = []
+    hints: list[LocalizedText] = []
     provenance: Provenance
 
     def to_json(self, indent: int | None = 2) -> str:

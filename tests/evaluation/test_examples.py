@@ -40,7 +40,9 @@ CASES: dict[str, list[tuple[str, Category, Tier]]] = {
     # mobilising staff: angka 3 berat
     "kadis-kerahkan-pegawai.yaml": [("pp94.5n3.mobilise-pns", D, Tier.BERAT)],
     # official car carrying a ticket's banners: angka 4 berat
-    "mobil-dinas-spanduk.yaml": [("pp94.5n4.state-facility", D, Tier.BERAT)],
+    # (the effect "favours" is implied by the act's nature: UU 10/2016 Pasal 71(1) jo 188 applies too)
+    "mobil-dinas-spanduk.yaml": [("pp94.5n4.state-facility", D, Tier.BERAT),
+                                 ("uu10.71-1.188.favouring-decision", PID, Tier.PIDANA)],
     # camat's partisan meeting (Pemilu): angka 6 berat + UU 7/2017 Pasal 283
     "camat-ajak-warga-pilpres.yaml": [("pp94.5n6.partisan-activity", D, Tier.BERAT),
                                       ("uu7.283.partisan-activity", L, Tier.UNASSIGNED)],
@@ -62,9 +64,12 @@ CASES: dict[str, list[tuple[str, Category, Tier]]] = {
     # PPPK party officer in 2022: PP 49/2018 Pasal 53(3)c / 63, termination without honour
     "pppk-pengurus-partai-2022.yaml": [("pp49.53-3c.pppk-party-membership", P, Tier.PTDH)],
     # Pilkada 2020 (PP 53/2010 era): office car at a campaign, berat
-    "pilkada-2020-mobil-dinas.yaml": [("pp53.4-15b.office-facility", D, Tier.BERAT)],
+    "pilkada-2020-mobil-dinas.yaml": [("pp53.4-15b.office-facility", D, Tier.BERAT),
+                                      ("uu10.71-1.188.favouring-decision", PID, Tier.PIDANA)],
     # Pilkada 2020 (before the SKB 2022): social media, PP 42/2004 kode etik
     "pilkada-2020-share.yaml": [("pp42.pre-skb2022.neutrality-ethics", K, Tier.SANKSI_MORAL)],
+    # a post dated only "February 2019": the whole month lies in one phase and one era, so it is decided
+    "unggah-februari-2019.yaml": [("pp42.pre-skb2022.neutrality-ethics", K, Tier.SANKSI_MORAL)],
 }
 
 
