@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, TypeVar
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, WithJsonSchema, model_validator
 
 from netralitas.facts.vocabulary import (
     ActKind,
@@ -108,7 +108,15 @@ def _partial_date(value: Any) -> Any:
     return value
 
 
-ActDate = Annotated[dt.date | DateRange | None, BeforeValidator(_partial_date)]
+_ACT_DATE_SCHEMA: dict[str, Any] = {"anyOf": [
+    {"type": "string", "format": "date"},
+    {"type": "string", "pattern": "^[0-9]{4}(-(0[1-9]|1[0-2]))?$", "description": "a month (2019-02) or a year"},
+    {"type": "object", "additionalProperties": False, "required": ["from", "to"],
+     "properties": {"from": {"type": "string", "format": "date"}, "to": {"type": "string", "format": "date"}}},
+    {"type": "string", "enum": sorted(UNKNOWN_WORDS)},
+    {"type": "null"}]}
+
+ActDate = Annotated[dt.date | DateRange | None, BeforeValidator(_partial_date), WithJsonSchema(_ACT_DATE_SCHEMA)]
 """An act's date: exact (`2024-10-14`), a month (`2019-02`), a year (`2019`) or a range (`{from: .., to: ..}`)."""
 
 
