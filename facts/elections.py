@@ -75,6 +75,19 @@ class ResolvedElection(_Model):
     quiet_start: date | None
     quiet_end: date | None
     voting_day: date | None
+    determination_races: tuple[tuple[Race, date], ...] = ()
+    """When the race is unknown or partly known: the races it may be, with their determination dates."""
+
+    def determination_hint(self) -> LocalizedText | None:
+        """Why the determination date is unknown when the races it may be were determined on different days."""
+        if self.determination_date is not None or len({d for _, d in self.determination_races}) < 2:
+            return None
+        listed = ", ".join(f"{r.value} {d.isoformat()}" for r, d in self.determination_races)
+        return LocalizedText(
+            id=f"tahapan dan status calon belum dapat diturunkan: penetapan calon berbeda menurut jenis kontestasi "
+               f"({listed}); sebutkan election.race",
+            en=f"phase and candidate standing cannot be derived: candidates were determined on different days by "
+               f"race ({listed}); give election.race")
 
     def phase(self, day: date) -> Phase | None:
         """The election phase `day` falls in, or None where the calendar cannot tell."""
@@ -113,11 +126,20 @@ def resolve_election(ref: ElectionRef | None, calendars: dict[str, Calendar]) ->
     race = ref.race
     kind = race.election_kind if race else (cal.kind if cal else None)
     determination = ref.determination_date or (cal.determination.get(race) if cal and race else None)
+    possible: tuple[tuple[Race, date], ...] = ()
+    if determination is None and cal is not None:
+        # the race is unknown or partly known: the date is known when every race it may be shares it
+        # (Pilkada 2024 determined every race on one day); MK 135/PUU-XXII/2024: never assume one day across elections
+        covered = race.covers if race else tuple(cal.determination)
+        possible = tuple((r, cal.determination[r]) for r in covered if r in cal.determination)
+        if possible and len({d for _, d in possible}) == 1:
+            determination = possible[0][1]
     return ResolvedElection(
         calendar=ref.calendar,
         kind=kind,
         race=race,
         determination_date=determination,
+        determination_races=possible,
         campaign_start=ref.campaign_start or (cal.campaign.start if cal else None),
         campaign_end=ref.campaign_end or (cal.campaign.end if cal else None),
         quiet_start=ref.quiet_start or (cal.quiet_period.start if cal else None),

@@ -8,6 +8,7 @@ an explanation, so the verdict can say where each value came from.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
@@ -16,7 +17,7 @@ from typing import Any, Literal
 
 from netralitas.facts.elections import Calendar, ResolvedElection, resolve_election
 from netralitas.facts.models import Act, Incident, Person
-from netralitas.facts.vocabulary import EmploymentStatus, Standing, TargetKind
+from netralitas.facts.vocabulary import ActKind, EmploymentStatus, Standing, TargetKind
 from netralitas.text import LocalizedText, bi
 
 Subject = Literal["person", "act"]
@@ -29,6 +30,8 @@ class Derivation:
     path: str
     value: Any
     reason: LocalizedText
+    presumed: bool = False
+    """A presumption for a fact reports rarely state (listed in the verdict), not a derivation from reported facts."""
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,8 @@ class Fact:
     date: date | None
     act_index: int | None = None
     derivations: tuple[Derivation, ...] = field(default=())
+    span: tuple[dt.date, dt.date] | None = None
+    """The first and last day of an act dated only by a range (then `date` is None)."""
 
 
 @dataclass(frozen=True)
@@ -52,6 +57,8 @@ class NormalisedIncident:
     election: ResolvedElection
     reference_date: date | None
     facts: tuple[Fact, ...]
+    hints: tuple[LocalizedText, ...] = ()
+    """What the officer could add to decide more (e.g. the race, when races were determined on different days)."""
 
 
 def _put(values: dict[str, Any], path: str, value: Any) -> None:
@@ -79,9 +86,21 @@ def months_before(day: date, months: int) -> date:
 
 
 def _on_cltn(person: Person, day: date | None) -> bool | None:
-    if person.cltn is None or day is None:
+    if person.cltn is None:
+        return person.on_cltn
+    if day is None:
         return None
     return any(p.contains(day) for p in person.cltn)
+
+
+def _on_cltn_over(person: Person, span: tuple[date, date]) -> bool | None:
+    """CLTN status over a whole range of days, when it is the same on every day of it."""
+    lo, hi = span
+    first, last = _on_cltn(person, lo), _on_cltn(person, hi)
+    if first is None or first != last:
+        return None
+    inside = [d for p in person.cltn or () for d in (p.start, p.end) if d is not None and lo < d < hi]
+    return None if inside else first
 
 
 def _person_values(incident: Incident, election: ResolvedElection) -> dict[str, Any]:
@@ -97,8 +116,11 @@ def _person_values(incident: Incident, election: ResolvedElection) -> dict[str, 
         _put(values, "person.party.member", person.party.member)
         _put(values, "person.party.role", person.party.role)
         _put(values, "person.party.since", person.party.since)
+    if person.employment_status is EmploymentStatus.PPPK_PARUH_WAKTU:
+        values["person.is_asn"] = True
     if person.candidacy:
-        _put(values, "person.candidacy.race", person.candidacy.race)
+        race = person.candidacy.race
+        _put(values, "person.candidacy.race", race if race is None or race.covers == (race,) else None)
         _put(values, "person.candidacy.determined_on", person.candidacy.determined_on)
         _put(values, "person.candidacy.resigned", person.candidacy.resigned)
         _put(values, "person.candidacy.resigned_on", person.candidacy.resigned_on)
@@ -113,21 +135,30 @@ def _person_values(incident: Incident, election: ResolvedElection) -> dict[str, 
     return values
 
 
-def _values_on(person: Person, common: dict[str, Any], day: date | None) -> tuple[dict[str, Any], list[Derivation]]:
-    """The person's facts on `day`: the common ones plus CLTN status, with its derivation."""
+def _values_on(person: Person, common: dict[str, Any], day: date | None,
+               span: tuple[date, date] | None = None) -> tuple[dict[str, Any], list[Derivation]]:
+    """The person's facts on `day` (or over `span`): the common ones plus CLTN status, with its derivation."""
     values = dict(common)
-    on = _on_cltn(person, day)
-    if on is None or day is None:
+    if person.cltn is None:
+        if person.on_cltn is not None:
+            values["person.on_cltn"] = person.on_cltn
+        return values, []
+    on = _on_cltn_over(person, span) if span else _on_cltn(person, day)
+    if on is None or (day is None and span is None):
         return values, []
     values["person.on_cltn"] = on
-    return values, [_cltn_derivation(on, day)]
+    start = span[0] if span else day
+    assert start is not None
+    return values, [_cltn_derivation(on, start, span)]
 
 
 @lru_cache(maxsize=4096)
-def _cltn_derivation(on: bool, day: date) -> Derivation:
+def _cltn_derivation(on: bool, day: date, span: tuple[date, date] | None = None) -> Derivation:
+    when = f"{span[0].isoformat()} s.d. {span[1].isoformat()}" if span else day.isoformat()
+    when_en = f"{span[0].isoformat()} to {span[1].isoformat()}" if span else day.isoformat()
     return Derivation("person.on_cltn", on, bi(
-        f"pada {day.isoformat()} {'sedang' if on else 'tidak sedang'} CLTN menurut periode CLTN yang dilaporkan",
-        f"on {day.isoformat()} {'on' if on else 'not on'} CLTN according to the reported CLTN periods"))
+        f"pada {when} {'sedang' if on else 'tidak sedang'} CLTN menurut periode CLTN yang dilaporkan",
+        f"on {when_en} {'on' if on else 'not on'} CLTN according to the reported CLTN periods"))
 
 
 @lru_cache(maxsize=4096)
@@ -147,11 +178,69 @@ def _standing_derivation(day: date, det: date) -> Derivation:
         f"candidate determination on {det.isoformat()}"))
 
 
-def _act_values(act: Act, election: ResolvedElection) -> tuple[dict[str, Any], list[Derivation]]:
+IMPLIED_EFFECT = frozenset({ActKind.STATE_FACILITY_USE, ActKind.PROGRAMME_USE, ActKind.MOBILISE_ASN})
+"""Acts whose nature, put to a candidate's use, is a "tindakan yang menguntungkan" (UU 10/2016 Pasal 71 ayat (1))."""
+
+_EFFECT = Derivation("act.effect", "favours", bi(
+    "fasilitas negara, program atau pengerahan ASN yang dipakai untuk calon dengan sendirinya menguntungkan calon itu "
+    "(UU 10/2016 Pasal 71 ayat (1): \"tindakan yang menguntungkan atau merugikan salah satu pasangan calon\")",
+    "state facilities, programmes or mobilised staff put to a candidate's use favour that candidate by their nature "
+    "(UU 10/2016 Pasal 71(1): \"an act that favours or harms one of the candidate pairs\")"))
+
+_NO_APPROVAL = Derivation("act.ministerial_approval", False, bi(
+    "praduga: tidak ada persetujuan tertulis Menteri karena laporan tidak menyebutnya (UU 10/2016 Pasal 71 ayat (2) "
+    "menjadikannya pengecualian yang dibuktikan dengan surat); surat persetujuan akan mengubah putusan ini",
+    "presumed: no written approval of the Minister, as the report does not mention one (UU 10/2016 Pasal 71(2) makes "
+    "it an exception shown by a letter); an approval letter would change this verdict"), presumed=True)
+
+_ACCOMPANYING = Derivation("act.accompanying_spouse", True, bi(
+    "jenis perbuatan 'mendampingi suami/istri calon'", "act kind 'accompanying a candidate spouse'"))
+
+_NOT_SPOUSE = Derivation("act.target.is_spouse", False, bi(
+    "suami/istri orang ini dilaporkan bukan calon", "the person's spouse is reported not to be a candidate"))
+
+
+def _derived_dates(act: Act, election: ResolvedElection, targets_candidate: bool, values: dict[str, Any],
+                   derivations: list[Derivation]) -> None:
+    """Phase and target standing from the calendar, for an exact date or a range lying within one phase."""
+    span = act.span
+    lo, hi = span if span else (act.day, act.day)
+    if lo is None or hi is None:
+        return
+    dates = [d for _, d in election.determination_races]
+    if election.determination_date is None and dates and (lo >= max(dates) or hi < min(dates)):
+        # the race is not known, but the act falls on one side of every race's determination
+        election = election.model_copy(update={"determination_date": max(dates) if lo >= max(dates) else min(dates)})
+    phase = election.phase(lo)
+    if phase is not None and election.phase(hi) is phase:
+        values["act.phase"] = phase.value
+        derivations.append(_phase_derivation(phase.value, lo, election.calendar) if span is None
+                           else _span_derivation("act.phase", phase.value, lo, hi, election.calendar))
+    det = election.determination_date
+    if "act.target.standing" not in values and det is not None and targets_candidate and (hi < det or lo >= det):
+        if span is None:
+            derived = _standing_derivation(lo, det)
+        else:
+            standing = Standing.BAKAL_CALON if hi < det else Standing.CALON
+            derived = _span_derivation("act.target.standing", standing.value, lo, hi, election.calendar)
+        values["act.target.standing"] = derived.value
+        derivations.append(derived)
+
+
+@lru_cache(maxsize=4096)
+def _span_derivation(path: str, value: str, lo: date, hi: date, calendar: str | None) -> Derivation:
+    return Derivation(path, value, bi(
+        f"seluruh rentang tanggal {lo.isoformat()} s.d. {hi.isoformat()} berada dalam tahapan yang sama menurut "
+        f"kalender {calendar or 'yang diberikan'}",
+        f"the whole date range {lo.isoformat()} to {hi.isoformat()} falls within one phase of the "
+        f"{calendar or 'given'} calendar"))
+
+
+def _act_values(act: Act, election: ResolvedElection, person: Person) -> tuple[dict[str, Any], list[Derivation]]:
     values: dict[str, Any] = {}
     derivations: list[Derivation] = []
     _put(values, "act.kind", act.kind)
-    _put(values, "act.date", act.date)
+    _put(values, "act.date", act.day)
     for name in ("channel", "publicly_accessible", "active_support", "gestures", "attributes", "audience", "forms",
                  "role", "effect", "facility", "accompanying_spouse", "ministerial_approval"):
         _put(values, f"act.{name}", getattr(act, name))
@@ -161,17 +250,20 @@ def _act_values(act: Act, election: ResolvedElection) -> tuple[dict[str, Any], l
         _put(values, "act.target.independent", target.independent)
         _put(values, "act.target.is_spouse", target.is_spouse)
         _put(values, "act.target.standing", target.standing)
-    if act.date is not None:
-        phase = election.phase(act.date)
-        if phase is not None:
-            values["act.phase"] = phase.value
-            derivations.append(_phase_derivation(phase.value, act.date, election.calendar))
-        targets_candidate = target is None or target.kind is not TargetKind.PARTY
-        det = election.determination_date
-        if "act.target.standing" not in values and det is not None and targets_candidate:
-            derived = _standing_derivation(act.date, det)
-            values["act.target.standing"] = derived.value
-            derivations.append(derived)
+    targets_candidate = target is None or target.kind is not TargetKind.PARTY
+    if act.effect is None and act.kind in IMPLIED_EFFECT and target is not None and target.kind is TargetKind.CANDIDATE:
+        values["act.effect"] = _EFFECT.value
+        derivations.append(_EFFECT)
+    if act.ministerial_approval is None and act.kind is ActKind.OFFICIAL_REPLACEMENT:
+        values["act.ministerial_approval"] = _NO_APPROVAL.value
+        derivations.append(_NO_APPROVAL)
+    if act.accompanying_spouse is None and act.kind is ActKind.ACCOMPANY_SPOUSE:
+        values["act.accompanying_spouse"] = True
+        derivations.append(_ACCOMPANYING)
+    if "act.target.is_spouse" not in values and person.spouse and person.spouse.is_candidate is False:
+        values["act.target.is_spouse"] = False
+        derivations.append(_NOT_SPOUSE)
+    _derived_dates(act, election, targets_candidate, values, derivations)
     return values, derivations
 
 
@@ -190,9 +282,32 @@ def normalise(incident: Incident, calendars: dict[str, Calendar],
     person_values, person_derivations = _values_on(incident.person, common, reference)
     facts = [Fact(0, "person", "person", person_values, reference, None, tuple(person_derivations))]
     for index, act in enumerate(incident.acts):
-        values, derivations = _values_on(incident.person, common, act.date)
-        own, act_derivations = _act_values(act, election)
+        values, derivations = _values_on(incident.person, common, act.day, act.span)
+        own, act_derivations = _act_values(act, election, incident.person)
         values.update(own)
-        facts.append(Fact(index + 1, "act", incident.act_label(index), values, act.date, index,
-                          (*derivations, *act_derivations)))
-    return NormalisedIncident(incident, election, reference, tuple(facts))
+        facts.append(Fact(index + 1, "act", incident.act_label(index), values, act.day, index,
+                          (*derivations, *act_derivations), act.span))
+    hint = election.determination_hint()
+    dates = [d for _, d in election.determination_races]
+    spans = [a.span or (a.day, a.day) for a in incident.acts if a.span or a.day]
+    straddles = any(not (lo >= max(dates) or hi < min(dates)) for lo, hi in spans if lo and hi) if dates else False
+    hints = [hint] if hint and straddles else []
+    for index, act in enumerate(incident.acts):
+        split = _split(act.span, election) if act.span else None
+        if split is not None:
+            hints.append(bi(f"perbuatan {incident.act_label(index)}: rentang tanggal terbelah oleh {split[1].id} "
+                            f"({split[0].isoformat()}); perlu tanggal yang lebih tepat",
+                            f"act {incident.act_label(index)}: the date range is split by {split[1].en} "
+                            f"({split[0].isoformat()}); a more precise date is needed"))
+    return NormalisedIncident(incident, election, reference, tuple(facts), tuple(hints))
+
+
+def _split(span: tuple[date, date], election: ResolvedElection) -> tuple[date, LocalizedText] | None:
+    """The first election date that falls inside a date range (after its first day), if any."""
+    lo, hi = span
+    checkpoints = ((election.determination_date, bi("penetapan calon", "candidate determination")),
+                   (election.campaign_start, bi("awal masa kampanye", "the campaign start")),
+                   (election.quiet_start, bi("awal masa tenang", "the quiet period start")),
+                   (election.voting_day, bi("hari pemungutan suara", "voting day")))
+    inside = sorted((d, label) for d, label in checkpoints if d is not None and lo < d <= hi)
+    return inside[0] if inside else None

@@ -107,3 +107,31 @@ def paths_for(scope: Scope) -> dict[str, FieldSpec]:
     if scope == "act":
         return FIELDS_BY_PATH
     return {p: f for p, f in FIELDS_BY_PATH.items() if f.scope == "person"}
+
+
+@dataclass(frozen=True)
+class Topic:
+    """Facts about the person that a report may not touch at all (own party, own candidacy, spouse).
+
+    A provision that needs such a fact, when the report says nothing about the topic, is listed as
+    "not checked: facts not reported" instead of making the whole verdict undetermined.
+    """
+
+    name: str
+    """The `Person` field that holds the topic: the report touches the topic when it gives that field."""
+    label: LocalizedText
+    paths: tuple[str, ...]
+    act_kinds: tuple[str, ...] = ()
+
+
+TOPICS: tuple[Topic, ...] = (
+    Topic("party", bi("keanggotaan partai politik", "party membership"),
+          ("person.party.member", "person.party.role", "person.party.since")),
+    Topic("candidacy", bi("pencalonan diri sendiri", "own candidacy"),
+          ("person.candidacy.race", "person.candidacy.determined_on", "person.candidacy.resigned",
+           "person.candidacy.resigned_on"), ("self_declaration", "party_approach")),
+    Topic("spouse", bi("suami/istri sebagai calon", "spouse as a candidate"),
+          ("person.spouse.is_candidate", "act.target.is_spouse", "act.accompanying_spouse"), ("accompany_spouse",)),
+)
+
+TOPIC_OF_PATH: dict[str, Topic] = {p: t for t in TOPICS for p in t.paths}

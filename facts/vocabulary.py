@@ -13,6 +13,8 @@ class EmploymentStatus(StrEnum):
     PNS = "pns"
     CPNS = "cpns"
     PPPK = "pppk"
+    PPPK_PARUH_WAKTU = "pppk_paruh_waktu"
+    """Part-time PPPK: ASN by KepmenPANRB 16/2025 (13 Jan 2025); reached by the PPPK provisions."""
     NON_ASN = "non_asn"
 
 
@@ -31,6 +33,10 @@ class Office(StrEnum):
 
     SEKRETARIS_DAERAH = "sekretaris_daerah"
     KEPALA_DINAS = "kepala_dinas"
+    KEPALA_BADAN = "kepala_badan"
+    KEPALA_BIDANG = "kepala_bidang"
+    KEPALA_SEKSI = "kepala_seksi"
+    SEKRETARIS_DESA = "sekretaris_desa"
     CAMAT = "camat"
     LURAH = "lurah"
     KEPALA_SEKOLAH = "kepala_sekolah"
@@ -62,6 +68,10 @@ class Race(StrEnum):
     GUBERNUR = "gubernur"
     BUPATI = "bupati"
     WALI_KOTA = "wali_kota"
+    DPRD = "dprd"
+    """A DPRD race whose level (provinsi or kabupaten/kota) the report does not give."""
+    LEGISLATIF = "legislatif"
+    """A legislative race (DPR, DPD or DPRD) the report does not name."""
 
     @property
     def election_kind(self) -> ElectionKind:
@@ -69,6 +79,15 @@ class Race(StrEnum):
         if self in (Race.GUBERNUR, Race.BUPATI, Race.WALI_KOTA):
             return ElectionKind.PEMILIHAN
         return ElectionKind.PEMILU
+
+    @property
+    def covers(self) -> tuple[Race, ...]:
+        """The races a partly known race may be: itself when fully known."""
+        if self is Race.DPRD:
+            return (Race.DPRD_PROVINSI, Race.DPRD_KABKOTA)
+        if self is Race.LEGISLATIF:
+            return (Race.DPR, Race.DPD, Race.DPRD_PROVINSI, Race.DPRD_KABKOTA)
+        return (self,)
 
 
 class Phase(StrEnum):
@@ -121,6 +140,8 @@ class ActKind(StrEnum):
     ACCOMPANY_SPOUSE = "accompany_spouse"
     OFFICIAL_REPLACEMENT = "official_replacement"
     PROGRAMME_USE = "programme_use"
+    RECORDED_DECLARATION = "recorded_declaration"
+    """A recorded or video declaration of support (published or circulated)."""
 
 
 class Channel(StrEnum):
@@ -166,6 +187,7 @@ class Audience(StrEnum):
     ASN_IN_UNIT = "asn_in_unit"
     FAMILY = "family"
     PUBLIC = "public"
+    VILLAGE_HEADS = "village_heads"
 
 
 class PartisanForm(StrEnum):
@@ -176,6 +198,10 @@ class PartisanForm(StrEnum):
     APPEAL = "appeal"
     CALL = "call"
     GIFT = "gift"
+    FUNDRAISING = "fundraising"
+    """Collecting money or goods for a campaign."""
+    COERCION = "coercion"
+    """Threats or coercion of colleagues or subordinates."""
 
 
 class CampaignRole(StrEnum):
@@ -185,6 +211,23 @@ class CampaignRole(StrEnum):
     TIM_AHLI = "tim_ahli"
     KONSULTAN = "konsultan"
     JURU_KAMPANYE = "juru_kampanye"
+
+
+class Appointment(StrEnum):
+    """How a campaign-team role was given."""
+
+    FORMAL = "formal"
+    """Appointed by a written decision (SK) or registered with the KPU."""
+    INFORMAL = "informal"
+
+
+class MaterialUse(StrEnum):
+    """How campaign material was handled."""
+
+    WORN = "worn"
+    CARRIED = "carried"
+    STORED = "stored"
+    DISTRIBUTED = "distributed"
 
 
 class Effect(StrEnum):

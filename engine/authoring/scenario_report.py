@@ -107,6 +107,8 @@ def check(verdict: Verdict, expect: Expectation) -> list[LocalizedText]:
         ("set_aside", expect.set_aside, {s.rule_id for s in verdict.set_aside}),
         ("permitted", expect.permitted, {p.rule_id for p in verdict.permitted}),
         ("undetermined", expect.undetermined, {u.rule_id for u in verdict.undetermined}),
+        ("not_checked", expect.not_checked, {u.rule_id for u in verdict.not_checked}),
+        ("conditional", expect.conditional, {f.rule_id for f in verdict.findings if f.unless}),
     ):
         if wanted_ids is not None and set(wanted_ids) != have_ids:
             lines.append(bi(f"{label}: diharapkan {_ids(set(wanted_ids))}, hasil {_ids(have_ids)}",
@@ -114,6 +116,10 @@ def check(verdict: Verdict, expect: Expectation) -> list[LocalizedText]:
     if expect.in_scope is not None and verdict.scope.in_scope is not expect.in_scope:
         lines.append(bi(f"in_scope: diharapkan {expect.in_scope}, hasil {verdict.scope.in_scope}",
                         f"in_scope: expected {expect.in_scope}, got {verdict.scope.in_scope}"))
+    state = verdict.outcome.state
+    if expect.outcome_state is not None and state is not expect.outcome_state:
+        lines.append(bi(f"keadaan akhir: diharapkan {expect.outcome_state}, hasil {state}",
+                        f"outcome state: expected {expect.outcome_state}, got {state}"))
     tier = _outcome_tier(verdict)
     if expect.outcome_tier is not None and tier is not expect.outcome_tier:
         lines.append(bi(f"tingkat akhir: diharapkan {expect.outcome_tier}, hasil {tier or '-'}",

@@ -15,8 +15,11 @@ A scenario file (`*.tests.yaml`, next to the rules it tests) holds a list of sce
               citations: ["PP 94/2021 Pasal 5 huruf n angka 5"]
           not_findings: [...]                  # none of these is a finding
           set_aside: [...]  permitted: [...]  undetermined: [...]
+          not_checked: [...]                   # provisions listed as "not checked: facts not reported"
+          conditional: [...]                   # findings that an open exception may still set aside
           in_scope: true
           outcome_tier: berat
+          outcome_state: violation             # violation | conditional | undetermined | no_violation | out_of_scope
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from netralitas.errors import IncidentError, InputFileError, Problem, RulebookError
+from netralitas.evaluation.verdict import OutcomeState
 from netralitas.facts.loading import incident_from_located, load_incident
 from netralitas.facts.models import Incident
 from netralitas.io.yaml_source import Loc, Located, LocatedProblems, load_yaml_file, problems_from_validation
@@ -66,8 +70,11 @@ class Expectation(_Model):
     set_aside: list[str] | None = None
     permitted: list[str] | None = None
     undetermined: list[str] | None = None
+    not_checked: list[str] | None = None
+    conditional: list[str] | None = None
     in_scope: bool | None = None
     outcome_tier: Tier | None = None
+    outcome_state: OutcomeState | None = None
 
 
 class Scenario(_Model):
@@ -169,7 +176,8 @@ def rule_mentions(scenario: Scenario) -> list[tuple[str, Loc]]:
         else:
             mentions.append((finding.rule, ("expect", "findings", index, "rule")))
     for group, ids in (("not_findings", expect.not_findings), ("set_aside", expect.set_aside),
-                       ("permitted", expect.permitted), ("undetermined", expect.undetermined)):
+                       ("permitted", expect.permitted), ("undetermined", expect.undetermined),
+                       ("not_checked", expect.not_checked), ("conditional", expect.conditional)):
         mentions.extend((rule_id, ("expect", group, index)) for index, rule_id in enumerate(ids or ()))
     return mentions
 

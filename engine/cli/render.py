@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from netralitas.evaluation.verdict import ConditionOut, Verdict
+from netralitas.evaluation.verdict import ConditionOut, MissingFact, Verdict
 from netralitas.lang.conditions import show_value
 from netralitas.lang.labels import CATEGORY_LABELS, CONFIDENCE_LABELS, TIER_LABELS
 from netralitas.text import Lang
 
-_HEAD = {
+_HEAD: dict[str, dict[str, Any]] = {
     "id": {"findings": "Pelanggaran yang ditemukan", "none": "Tidak ditemukan pelanggaran.",
            "outcome": "Akibat keseluruhan",
            "why": "Mengapa", "tier": "Tingkat sanksi", "options": "Pilihan sanksi", "path": "Jalur penanganan",
@@ -21,7 +23,14 @@ _HEAD = {
            "scope": "Lingkup", "na": "Ketentuan yang tidak berlaku", "missing": "perlu fakta",
            "provenance": "Jejak", "confidence": "Keyakinan", "body": "Lembaga pemberi rekomendasi",
            "instruments": "Peraturan yang berlaku pada tanggal insiden", "act": "perbuatan", "person": "orang",
-           "penalty": "Ancaman pidana", "version": "Versi"},
+           "penalty": "Ancaman pidana", "version": "Versi", "state": "Keadaan",
+           "unless": "Kecuali (pengecualian yang faktanya belum diketahui)",
+           "not_checked": "Tidak diperiksa: fakta tidak dilaporkan", "presumed": "Praduga yang dipakai",
+           "hints": "Petunjuk",
+           "range": "rentang tanggal",
+           "states": {"violation": "DITEMUKAN PELANGGARAN", "conditional": "PELANGGARAN, KECUALI ...",
+                      "undetermined": "BELUM DAPAT DIPUTUSKAN", "no_violation": "TIDAK DITEMUKAN PELANGGARAN",
+                      "out_of_scope": "DI LUAR LINGKUP HUKUM YANG DIKODEKAN"}},
     "en": {"findings": "Violations found", "none": "No violation found.", "outcome": "Overall outcome",
            "why": "Why", "tier": "Sanction tier", "options": "Sanction options", "path": "Competent path",
            "basis": "Legal basis", "undetermined": "Undetermined (missing facts)", "aside": "Set aside",
@@ -29,8 +38,22 @@ _HEAD = {
            "na": "Provisions that do not apply", "missing": "needs", "provenance": "Provenance",
            "confidence": "Confidence", "body": "Recommending body",
            "instruments": "Instruments in force at the incident date", "act": "act", "person": "person",
-           "penalty": "Criminal penalty", "version": "Version"},
+           "penalty": "Criminal penalty", "version": "Version", "state": "State",
+           "unless": "Unless (exceptions whose facts are unknown)",
+           "not_checked": "Not checked: facts not reported", "presumed": "Presumptions used", "hints": "Hints",
+           "range": "date range",
+           "states": {"violation": "VIOLATIONS FOUND", "conditional": "VIOLATION, UNLESS ...",
+                      "undetermined": "CANNOT BE DECIDED YET", "no_violation": "NO VIOLATION FOUND",
+                      "out_of_scope": "OUTSIDE THE ENCODED LAW"}},
 }
+
+
+_STYLE = {"violation": "red", "conditional": "magenta", "undetermined": "yellow", "no_violation": "green",
+          "out_of_scope": "cyan"}
+
+
+def _facts(missing: list[MissingFact], lang: Lang) -> str:
+    return ", ".join(f"{m.label.get(lang)} [{m.path}]" for m in missing)
 
 
 def _conditions(items: list[ConditionOut], lang: Lang) -> str:
@@ -74,12 +97,14 @@ def render_verdict(verdict: Verdict, console: Console, lang: Lang = "id", explai
     if verdict.scope.notes:
         console.print(Panel("\n".join(n.get(lang) for n in verdict.scope.notes), title=h["scope"], style="yellow",
                             expand=not piped))
+    state = verdict.outcome.state.value
+    console.print(Text(f"{h['state']}: ", style="bold") + Text(h["states"][state], style="bold " + _STYLE[state]))
     console.print(Text(f"{h['outcome']}: ", style="bold") + Text(verdict.outcome.summary.get(lang)))
     for citation in verdict.outcome.basis:
         console.print(f"  {citation.instrument_short} {citation.reference}: “{citation.text}”")
-    if not verdict.findings:
+    if not verdict.findings and state == "no_violation":
         console.print(h["none"])
-    else:
+    elif verdict.findings:
         console.print(Text(h["findings"], style="bold underline"))
     for finding in verdict.findings:
         subject = f"{h['act']} {finding.act_id}" if finding.act_id else h["person"]
@@ -91,10 +116,14 @@ def render_verdict(verdict: Verdict, console: Console, lang: Lang = "id", explai
             (h["penalty"], finding.sanction.penalty.get(lang) if finding.sanction.penalty else None),
             (h["basis"], "\n".join(f"{c.instrument_short} {c.reference}: “{c.text}”\n  {c.address}"
                                    for c in finding.citations + finding.sanction.basis)),
-            (h["version"], finding.version.get(lang)),
+            (h["version"], finding.version.get(lang) + (
+                f" ({h['range']} {finding.date_range[0].isoformat()} – {finding.date_range[1].isoformat()})"
+                if finding.date_range else "")),
             (h["path"], finding.competent_path.get(lang)),
             (h["why"], _conditions(finding.conditions_held, lang)),
             (h["confidence"], CONFIDENCE_LABELS[finding.confidence].get(lang) + note),
+            (h["unless"], "\n".join(f"- {u.title.get(lang)} [{u.rule_id}]: {h['missing']} " + _facts(u.missing, lang)
+                                    for u in finding.unless) or None),
         ]
         _finding_box(console, f"{finding.rule_id} · {subject}", finding.title.get(lang),
                      [(label, value) for label, value in rows if value is not None],
@@ -105,9 +134,13 @@ def render_verdict(verdict: Verdict, console: Console, lang: Lang = "id", explai
                       for s in verdict.set_aside]),
         (h["conflicts"], [f"{c.topic} ({c.act_id or h['person']}): {', '.join(c.rule_ids)} → {', '.join(c.outcomes)}"
                           for c in verdict.conflicts]),
-        (h["undetermined"], [f"{u.rule_id} ({u.act_id or h['person']}): {h['missing']} "
-                             f"{', '.join(m.label.get(lang) + ' [' + m.path + ']' for m in u.missing)}"
-                             for u in verdict.undetermined]),
+        (h["undetermined"], [f"{u.rule_id} ({u.act_id or h['person']}): {h['missing']} {_facts(u.missing, lang)}"
+                             + (f" — {u.boundary.get(lang)}" if u.boundary else "") for u in verdict.undetermined]),
+        (h["not_checked"], [f"{u.rule_id} ({u.act_id or h['person']}): {h['missing']} {_facts(u.missing, lang)}"
+                            for u in verdict.not_checked]),
+        (h["presumed"], [f"{p.act_id or h['person']}: {p.label.get(lang)} = {show_value(p.value)} — "
+                         f"{p.reason.get(lang)}" for p in verdict.presumptions]),
+        (h["hints"], [hint.get(lang) for hint in verdict.hints]),
     ]
     if explain:
         sections.append((h["na"], [f"{n.rule_id} ({n.act_id or h['person']}): "

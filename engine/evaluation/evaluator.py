@@ -25,10 +25,11 @@ from netralitas.evaluation.explain import (
     missing_out,
     not_in_force,
     sanction_out,
+    span_boundary,
     version_text,
 )
 from netralitas.evaluation.memo import Memo
-from netralitas.evaluation.outcome import overall_outcome
+from netralitas.evaluation.outcome import Open, overall_outcome
 from netralitas.evaluation.verdict import (
     CitationOut,
     ConditionOut,
@@ -38,19 +39,23 @@ from netralitas.evaluation.verdict import (
     InstrumentOut,
     MissingFact,
     NotApplicable,
+    OutcomeState,
     Permission,
+    Presumption,
     Provenance,
     RuleRef,
     SanctionOut,
     Scope,
     SetAside,
     Undetermined,
+    Unless,
     Verdict,
 )
 from netralitas.facts.elections import ResolvedElection, resolve_election
 from netralitas.facts.loading import incident_from_data
 from netralitas.facts.models import ElectionRef, Incident
 from netralitas.facts.normalise import Fact, NormalisedIncident, normalise
+from netralitas.facts.paths import FIELDS_BY_PATH, TOPIC_OF_PATH, TOPICS
 from netralitas.lang.conditions import Atom
 from netralitas.lang.models import Category
 from netralitas.matching.backends import Backend, BackendName, make_backend
@@ -62,6 +67,9 @@ from netralitas.version import __version__
 
 MEMO_LIMIT = 4096
 """Keys per memo before it is cleared: bounds memory over any number of evaluations."""
+
+ASN_CHANNELS = frozenset({Category.DISIPLIN, Category.KODE_ETIK, Category.PEMBERHENTIAN})
+"""Categories that bind only an ASN: for a non-ASN they are neither findings nor open questions."""
 
 
 @dataclass
@@ -126,6 +134,11 @@ class Evaluator:
         self._paths: Memo[tuple[Category, date], LocalizedText] = Memo(MEMO_LIMIT)
         self._refs: Memo[Hashable, Any] = Memo(MEMO_LIMIT)
         self._outside: Memo[tuple[int, date], ConditionOut] = Memo(MEMO_LIMIT)
+        self._exceptions_to: dict[str, list[str]] = {}
+        for rule in self.compiled.rules:
+            for target in rule.loaded.rule.exception_to:
+                self._exceptions_to.setdefault(target, []).append(rule.id)
+        self._exception_rules = frozenset(x for xs in self._exceptions_to.values() for x in xs)
 
     def evaluate(self, incident: Incident | dict[str, Any]) -> Verdict:
         """The verdict for one incident."""
@@ -174,7 +187,7 @@ class Evaluator:
                                          f"{', '.join(sorted(calendars))})", field="election.calendar",
                                          suggestion=suggest(ref.calendar, calendars),
                                          path="election.calendar")])
-        if ref.calendar and ref.race and ref.race not in calendars[ref.calendar].determination:
+        if ref.calendar and ref.race and not any(r in calendars[ref.calendar].determination for r in ref.race.covers):
             raise IncidentError([Problem(f"race '{ref.race}' is not part of calendar '{ref.calendar}'",
                                          field="election.race", path="election.race")])
 
@@ -197,7 +210,21 @@ class Evaluator:
                     continue
                 date_path = parts.date_path
                 day = fact.values.get(date_path)
-                if day is not None and not rule.loaded.rule.in_force.contains(day):
+                period = rule.loaded.rule.in_force
+                if day is None and fact.span is not None and date_path == "act.date":
+                    lo, hi = fact.span
+                    if period.contains(lo) and period.contains(hi):
+                        day = lo
+                    elif hi < period.from_ or (period.until is not None and lo > period.until):
+                        not_applicable.append(self._shared_ref(rule, fact, NotApplicable, reasons=[
+                            not_in_force(period, date_path, lo)]))
+                        continue
+                    else:
+                        undetermined.append(_ref(rule, fact, Undetermined, missing=parts.missing_date,
+                                                 conditions_held=result.held,
+                                                 boundary=span_boundary(period, lo, hi)))
+                        continue
+                if day is not None and not period.contains(day) and fact.span is None:
                     reason = self._outside.get((rule.index, day), partial(
                         not_in_force, rule.loaded.rule.in_force, date_path, day))
                     not_applicable.append(self._shared_ref(rule, fact, NotApplicable, reasons=[reason]))
@@ -210,6 +237,13 @@ class Evaluator:
                 else:
                     applicable.append(_Applicable(rule, fact, result, day))
 
+        if normalised.facts[0].values.get("person.is_asn") is False:
+            undetermined = [u for u in undetermined if u.category not in ASN_CHANNELS]
+        untouched = _untouched_paths(normalised)
+        not_checked = [u for u in undetermined if any(m.path in untouched for m in u.missing)]
+        undetermined = [u for u in undetermined if not any(m.path in untouched for m in u.missing)]
+        open_exceptions = {(u.rule_id, u.subject, u.act_id): u for u in undetermined
+                           if u.rule_id in self._exception_rules}
         set_aside = self._exceptions(applicable)
         aside_keys = {(s.rule_id, s.subject, s.act_id) for s in set_aside}
         remaining = [a for a in applicable
@@ -219,6 +253,7 @@ class Evaluator:
         findings: list[Finding] = []
         permitted: list[Permission] = []
         schemes_used: set[str] = set()
+        used_exceptions: set[tuple[str, str, str | None]] = set()
         for item in remaining:
             spec = item.rule.loaded.rule
             parts = self._parts[item.rule.index]
@@ -229,33 +264,50 @@ class Evaluator:
                 continue
             if spec.sanction.scheme:
                 schemes_used.add(spec.sanction.scheme)
+            unless = [open_exceptions[k] for k in ((x, item.fact.subject, _act_id(item.fact))
+                                                   for x in self._exceptions_to.get(spec.id, ()))
+                      if k in open_exceptions]
             findings.append(_ref(
                 item.rule, item.fact, Finding, date_used=item.day, version=parts.version,
                 citations=parts.citations, sanction=parts.sanction,
                 competent_path=self._competent_path(spec.category, item.day), conditions_held=held,
-                in_conflict=(spec.id, item.fact.subject, _act_id(item.fact)) in conflicted))
+                in_conflict=(spec.id, item.fact.subject, _act_id(item.fact)) in conflicted,
+                date_range=item.fact.span,
+                unless=[Unless(rule_id=u.rule_id, title=u.title, missing=u.missing) for u in unless]))
+            used_exceptions.update((u.rule_id, u.subject, u.act_id) for u in unless)
 
         order = {f.label: f.index for f in normalised.facts}
 
         def key(ref: RuleRef) -> tuple[int, str]:
             return (order[ref.act_id or "person"], ref.rule_id)
 
+        undetermined = [u for u in undetermined if (u.rule_id, u.subject, u.act_id) not in used_exceptions]
+        pending = [u for u in undetermined if u.category is not Category.BUKAN_PELANGGARAN]
         reference = normalised.reference_date
         day_parts = self._day(reference)
+        scope = self._scope(normalised, findings, pending)
+        outcome = overall_outcome(findings, book, schemes_used,
+                                  Open(pending, [] if scope.in_scope else scope.notes))
+        asn = normalised.facts[0].values.get("person.is_asn") is not False
         return Verdict(
             incident_id=normalised.incident.id,
             reference_date=reference,
             election=election,
-            scope=self._scope(normalised, findings),
+            scope=scope,
             findings=sorted(findings, key=key),
-            outcome=overall_outcome(findings, book, schemes_used),
+            outcome=outcome,
             permitted=sorted(permitted, key=key),
             set_aside=sorted(set_aside, key=key),
             undetermined=sorted(undetermined, key=key),
+            not_checked=sorted(not_checked, key=key),
             not_applicable=sorted(not_applicable, key=key),
             conflicts=sorted(conflicts, key=lambda c: (order[c.act_id or "person"], c.topic)),
             instruments_in_force=day_parts.instruments,
-            recommending_body=day_parts.body,
+            recommending_body=day_parts.body if asn and outcome.state is not OutcomeState.OUT_OF_SCOPE else None,
+            presumptions=[Presumption(subject=f.subject, act_id=_act_id(f), path=d.path,
+                                      label=FIELDS_BY_PATH[d.path].label, value=d.value, reason=d.reason)
+                          for f in normalised.facts for d in f.derivations if d.presumed],
+            hints=list(normalised.hints),
             provenance=Provenance(rulebook_hash=book.content_hash, engine_version=__version__,
                                   input_hash=input_hash(normalised.incident)),
         )
@@ -303,11 +355,11 @@ class Evaluator:
                                           rule_ids=sorted(i.rule.id for i in items), outcomes=outcomes))
         return conflicts
 
-    def _scope(self, normalised: NormalisedIncident, findings: list[Finding]) -> Scope:
+    def _scope(self, normalised: NormalisedIncident, findings: list[Finding], pending: list[Undetermined]) -> Scope:
         notes = []
         person = normalised.facts[0].values
         in_scope = True
-        if person.get("person.is_asn") is False and findings:
+        if person.get("person.is_asn") is False and (findings or pending):
             notes.append(bi("orang ini bukan ASN: ketentuan netralitas ASN tidak berlaku; yang diterapkan hanya "
                             "ketentuan yang juga mengikat pejabat bukan ASN (misalnya kepala daerah petahana)",
                             "this person is not an ASN: the ASN neutrality provisions do not apply; only provisions "
@@ -322,7 +374,7 @@ class Evaluator:
                             "decided yet"))
         earliest = self._earliest
         for fact in normalised.facts:
-            if earliest and fact.date and fact.date < earliest:
+            if fact.date is not None and earliest and fact.date < earliest:
                 in_scope = False
                 what_id = "perbuatan " + fact.label if fact.subject == "act" else "insiden"
                 what_en = "act " + fact.label if fact.subject == "act" else "the incident"
@@ -330,7 +382,48 @@ class Evaluator:
                                 f"dikodekan ({earliest.isoformat()}); hukum yang berlaku kemudian tidak diterapkan "
                                 "surut", f"{what_en} ({fact.date.isoformat()}) predates the earliest encoded "
                                 f"provision ({earliest.isoformat()}); later law is not applied retroactively"))
+            elif fact.subject == "act":
+                note = self._outside_encoded_law(fact)
+                if note is not None:
+                    in_scope = False
+                    notes.append(note)
         return Scope(in_scope=in_scope, notes=notes)
+
+    def _outside_encoded_law(self, fact: Fact) -> LocalizedText | None:
+        """A scope statement when no provision encoded for the act's kind is in force on its date."""
+        kind = fact.values.get("act.kind")
+        rules = [r for r in self.compiled.candidates("act", kind)
+                 if r.loaded.rule.category is not Category.BUKAN_PELANGGARAN]
+        if not rules:
+            return bi(f"perbuatan {fact.label}: belum ada ketentuan yang dikodekan untuk jenis perbuatan '{kind}'; "
+                      "catat juga sebagai jenis perbuatan yang dikodekan bila cocok (lihat rules/README.md)",
+                      f"act {fact.label}: no provision is encoded for act kind '{kind}'; also record it as an encoded "
+                      "act kind where one fits (see rules/README.md)")
+        if fact.date is None or any(r.loaded.rule.in_force.contains(fact.date) for r in rules):
+            return None
+        first = min(r.loaded.rule.in_force.from_ for r in rules)
+        day = fact.date.isoformat()
+        if fact.date < first:
+            return bi(f"perbuatan {fact.label} ({day}) terjadi sebelum ketentuan yang dikodekan untuk jenis perbuatan "
+                      f"'{kind}' (paling awal berlaku {first.isoformat()}); hukum yang berlaku kemudian tidak "
+                      "diterapkan surut, sehingga tidak ada yang diputuskan tentang perbuatan ini",
+                      f"act {fact.label} ({day}) is before the provisions encoded for act kind '{kind}' (the earliest "
+                      f"in force from {first.isoformat()}); later law is not applied retroactively, so nothing is "
+                      "decided about this act")
+        return bi(f"perbuatan {fact.label} ({day}): tidak ada ketentuan yang dikodekan untuk jenis perbuatan '{kind}' "
+                  "yang berlaku pada tanggal itu; buku aturan tidak mencakup masa ini",
+                  f"act {fact.label} ({day}): no provision encoded for act kind '{kind}' is in force on that date; "
+                  "the rulebook does not cover this period")
+
+
+def _untouched_paths(normalised: NormalisedIncident) -> frozenset[str]:
+    """The paths of person topics (party, own candidacy, spouse) the report says nothing about."""
+    known = {p for f in normalised.facts for p in f.values if p in TOPIC_OF_PATH}
+    kinds = {f.values.get("act.kind") for f in normalised.facts}
+    person = normalised.incident.person
+    return frozenset(p for t in TOPICS
+                     if not (getattr(person, t.name) is not None or known & set(t.paths) or kinds & set(t.act_kinds))
+                     for p in t.paths)
 
 
 def _act_id(fact: Fact) -> str | None:

@@ -85,6 +85,17 @@ def not_in_force(period: Period, path: str, day: date) -> ConditionOut:
     )
 
 
+def span_boundary(period: Period, lo: date, hi: date) -> LocalizedText:
+    """The validity boundary that falls inside the date range lo..hi."""
+    edge = period.from_ if lo < period.from_ <= hi else (period.until or hi)
+    what_id = "mulai berlaku" if edge == period.from_ else "berakhir"
+    what_en = "comes into force" if edge == period.from_ else "ends"
+    return bi(f"rentang tanggal {lo.isoformat()} s.d. {hi.isoformat()} terbelah oleh {edge.isoformat()}, tanggal "
+              f"ketentuan ini {what_id}; perlu tanggal yang lebih tepat",
+              f"the date range {lo.isoformat()} to {hi.isoformat()} is split by {edge.isoformat()}, the day this "
+              f"provision {what_en}; a more precise date is needed")
+
+
 PIDANA = (Category.PIDANA_PEMILU, Category.PIDANA_PEMILIHAN)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from enum import StrEnum
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
@@ -65,8 +66,16 @@ class RuleRef(_Out):
     note: LocalizedText | None = None
 
 
+class Unless(_Out):
+    """An exception that would set a finding aside if facts still unknown held."""
+
+    rule_id: str
+    title: LocalizedText
+    missing: list[MissingFact]
+
+
 class Finding(RuleRef):
-    """A violation (or other legal consequence) found."""
+    """A violation (or other legal consequence) found; conditional when `unless` names open exceptions."""
 
     date_used: date | None
     version: LocalizedText
@@ -75,6 +84,9 @@ class Finding(RuleRef):
     competent_path: LocalizedText
     conditions_held: list[ConditionOut]
     in_conflict: bool = False
+    unless: list[Unless] = []
+    date_range: tuple[date, date] | None = None
+    """The act's date range, when it is known only as a range lying wholly within the provision's validity."""
 
 
 class Permission(RuleRef):
@@ -97,6 +109,8 @@ class Undetermined(RuleRef):
 
     missing: list[MissingFact]
     conditions_held: list[ConditionOut]
+    boundary: LocalizedText | None = None
+    """The date that splits a date range, when that is what keeps the rule open."""
 
 
 class NotApplicable(RuleRef):
@@ -115,15 +129,34 @@ class Conflict(_Out):
     outcomes: list[str]
 
 
-class Outcome(_Out):
-    """The overall consequence when several violations coincide."""
+class OutcomeState(StrEnum):
+    """The headline an officer reads: never `no_violation` while a provision about a reported act is open."""
 
+    VIOLATION = "violation"
+    """At least one finding holds whatever the unknown facts are (other provisions may still be open)."""
+    CONDITIONAL = "conditional"
+    """Only findings that an exception would set aside if still-unknown facts held: "violation unless ..."."""
+    UNDETERMINED = "undetermined"
+    """No finding, and at least one provision about a reported act or reported fact is undetermined."""
+    NO_VIOLATION = "no_violation"
+    """Every provision about a reported act is decided false, set aside or permitted."""
+    OUT_OF_SCOPE = "out_of_scope"
+    """Outside the encoded law: not an ASN, or acts before (or outside) every provision encoded for them."""
+
+
+class Outcome(_Out):
+    """The overall consequence: the state, and the sanctions when several violations coincide."""
+
+    state: OutcomeState
     summary: LocalizedText
     disiplin_tier: Tier | None
     moral_sanction: bool
     dismissal: Tier | None
     criminal_referrals: list[str]
     basis: list[CitationOut]
+    undetermined_rules: list[str] = []
+    conditional_rules: list[str] = []
+    deciding_facts: list[MissingFact] = []
 
 
 class InstrumentOut(_Out):
@@ -142,6 +175,17 @@ class ElectionOut(_Out):
     campaign_start: date | None
     campaign_end: date | None
     voting_day: date | None
+
+
+class Presumption(_Out):
+    """A fact the report did not state and the engine presumed, with the reason (stated in the verdict)."""
+
+    subject: str
+    act_id: str | None
+    path: str
+    label: LocalizedText
+    value: Any
+    reason: LocalizedText
 
 
 class Scope(_Out):
@@ -171,10 +215,13 @@ class Verdict(_Out):
     permitted: list[Permission]
     set_aside: list[SetAside]
     undetermined: list[Undetermined]
+    not_checked: list[Undetermined] = []
     not_applicable: list[NotApplicable]
     conflicts: list[Conflict]
     instruments_in_force: list[InstrumentOut]
     recommending_body: LocalizedText | None
+    presumptions: list[Presumption] = []
+    hints: list[LocalizedText] = []
     provenance: Provenance
 
     def to_json(self, indent: int | None = 2) -> str:

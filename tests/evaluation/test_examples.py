@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from netralitas import Evaluator, load_incident
+from netralitas.evaluation.verdict import OutcomeState
 from netralitas.lang.models import Category, Tier
 from tests.conftest import EXAMPLES
 
@@ -39,7 +40,9 @@ CASES: dict[str, list[tuple[str, Category, Tier]]] = {
     # mobilising staff: angka 3 berat
     "kadis-kerahkan-pegawai.yaml": [("pp94.5n3.mobilise-pns", D, Tier.BERAT)],
     # official car carrying a ticket's banners: angka 4 berat
-    "mobil-dinas-spanduk.yaml": [("pp94.5n4.state-facility", D, Tier.BERAT)],
+    # (the effect "favours" is implied by the act's nature: UU 10/2016 Pasal 71(1) jo 188 applies too)
+    "mobil-dinas-spanduk.yaml": [("pp94.5n4.state-facility", D, Tier.BERAT),
+                                 ("uu10.71-1.188.favouring-decision", PID, Tier.PIDANA)],
     # camat's partisan meeting (Pemilu): angka 6 berat + UU 7/2017 Pasal 283
     "camat-ajak-warga-pilpres.yaml": [("pp94.5n6.partisan-activity", D, Tier.BERAT),
                                       ("uu7.283.partisan-activity", L, Tier.UNASSIGNED)],
@@ -61,9 +64,12 @@ CASES: dict[str, list[tuple[str, Category, Tier]]] = {
     # PPPK party officer in 2022: PP 49/2018 Pasal 53(3)c / 63, termination without honour
     "pppk-pengurus-partai-2022.yaml": [("pp49.53-3c.pppk-party-membership", P, Tier.PTDH)],
     # Pilkada 2020 (PP 53/2010 era): office car at a campaign, berat
-    "pilkada-2020-mobil-dinas.yaml": [("pp53.4-15b.office-facility", D, Tier.BERAT)],
+    "pilkada-2020-mobil-dinas.yaml": [("pp53.4-15b.office-facility", D, Tier.BERAT),
+                                      ("uu10.71-1.188.favouring-decision", PID, Tier.PIDANA)],
     # Pilkada 2020 (before the SKB 2022): social media, PP 42/2004 kode etik
     "pilkada-2020-share.yaml": [("pp42.pre-skb2022.neutrality-ethics", K, Tier.SANKSI_MORAL)],
+    # a post dated only "February 2019": the whole month lies in one phase and one era, so it is decided
+    "unggah-februari-2019.yaml": [("pp42.pre-skb2022.neutrality-ethics", K, Tier.SANKSI_MORAL)],
 }
 
 
@@ -80,7 +86,73 @@ def test_sample_findings(evaluator: Evaluator, name: str) -> None:
 
 def test_every_sample_is_covered() -> None:
     names = {p.name for p in EXAMPLES.glob("*.yaml")}
-    assert names == set(CASES) | {"pasangan-cltn.yaml", "bukan-asn.yaml", "petahana-bansos.yaml"}
+    assert names == set(CASES) | set(STATES)
+
+
+# samples whose point is the outcome state: file -> (state, findings, conditional findings, undetermined rules)
+STATES: dict[str, tuple[OutcomeState, list[str], list[str], list[str]]] = {
+    "pasangan-cltn.yaml": (OutcomeState.NO_VIOLATION, [], [], []),
+    "bukan-asn.yaml": (OutcomeState.OUT_OF_SCOPE, [], [], []),
+    "petahana-bansos.yaml": (OutcomeState.VIOLATION,
+                             ["uu10.71-3.programme-use", "uu10.71-5.incumbent-disqualification"], [], []),
+    # a spouse on CLTN at her husband's rally; active support, gestures and attributes unreported
+    "pasangan-cltn-bersyarat.yaml": (OutcomeState.CONDITIONAL, ["skb2022.ke.spouse-campaign"],
+                                     ["skb2022.ke.spouse-campaign"],
+                                     ["pp94.5n1.campaign-attendance", "pp94.5n2.campaign-with-attributes",
+                                      "se18.spouse.attributes", "skb2022.dis.declaration-active-support"]),
+    # a teacher at a rally, no election named: the headline is "belum dapat diputuskan"
+    "guru-hadir-tanpa-pemilihan.yaml": (OutcomeState.UNDETERMINED, [], [],
+                                        ["pp94.5n1.campaign-attendance", "pp94.5n2.campaign-with-attributes",
+                                         "skb2022.dis.declaration-active-support",
+                                         "skb2022.ke.campaign-participation"]),
+    # a banner in 2013, before every provision encoded for banners
+    "baliho-2013.yaml": (OutcomeState.OUT_OF_SCOPE, [], [], []),
+}
+
+
+@pytest.mark.parametrize("name", sorted(STATES))
+def test_sample_outcome_states(evaluator: Evaluator, name: str) -> None:
+    state, findings, conditional, undetermined = STATES[name]
+    verdict = evaluator.evaluate(load_incident(EXAMPLES / name))
+    assert verdict.outcome.state is state
+    assert [f.rule_id for f in verdict.findings] == findings
+    assert [f.rule_id for f in verdict.findings if f.unless] == conditional
+    assert verdict.outcome.undetermined_rules == undetermined
+
+
+def test_every_finding_sample_is_a_plain_violation(evaluator: Evaluator) -> None:
+    for name in CASES:
+        assert evaluator.evaluate(load_incident(EXAMPLES / name)).outcome.state is OutcomeState.VIOLATION, name
+
+
+def test_person_provisions_the_report_does_not_touch_are_not_checked(evaluator: Evaluator) -> None:
+    verdict = evaluator.evaluate(load_incident(EXAMPLES / "camat-kades.yaml"))
+    assert verdict.undetermined == []
+    assert {u.rule_id for u in verdict.not_checked} == {
+        "pp11.254.candidate-without-resigning", "pp11.346.candidate-without-resigning",
+        "uu20.52-3j.party-membership", "uu20.59-3.candidate-without-resigning"}
+    data = load_incident(EXAMPLES / "camat-kades.yaml").model_dump(mode="json")
+    data["person"]["party"] = {"party": "Partai Contoh"}   # the report says something about a party
+    verdict = evaluator.evaluate(data)
+    assert [u.rule_id for u in verdict.undetermined] == ["uu20.52-3j.party-membership"]
+    assert verdict.outcome.state is OutcomeState.VIOLATION
+    assert "belum dapat diputuskan" in verdict.outcome.summary.id and "undetermined" in verdict.outcome.summary.en
+
+
+def test_conditional_finding_names_the_exception_and_its_deciding_facts(evaluator: Evaluator) -> None:
+    verdict = evaluator.evaluate(load_incident(EXAMPLES / "pasangan-cltn-bersyarat.yaml"))
+    (unless,) = verdict.findings[0].unless
+    assert unless.rule_id == "se18.spouse-accompany-on-cltn"
+    assert [m.path for m in unless.missing] == ["act.active_support", "act.attributes", "act.gestures"]
+    assert "kecuali" in verdict.outcome.summary.id and "unless" in verdict.outcome.summary.en
+    assert "se18.spouse-accompany-on-cltn" not in {u.rule_id for u in verdict.undetermined}
+
+
+def test_act_before_the_encoded_law_gets_a_scope_statement(evaluator: Evaluator) -> None:
+    verdict = evaluator.evaluate(load_incident(EXAMPLES / "baliho-2013.yaml"))
+    assert not verdict.scope.in_scope and verdict.recommending_body is None
+    assert "tidak diterapkan surut" in verdict.outcome.summary.id
+    assert "before the provisions encoded for act kind 'banner_installation'" in verdict.outcome.summary.en
 
 
 def test_incumbent_programme_use_is_in_scope_though_not_an_asn(evaluator: Evaluator) -> None:
@@ -115,7 +187,8 @@ def test_spouse_not_on_cltn_is_a_violation(evaluator: Evaluator) -> None:
 def test_non_asn_is_out_of_scope(evaluator: Evaluator) -> None:
     verdict = evaluator.evaluate(load_incident(EXAMPLES / "bukan-asn.yaml"))
     assert not verdict.scope.in_scope
-    assert verdict.findings == []
+    assert verdict.findings == [] and verdict.undetermined == [] and verdict.not_checked == []
+    assert verdict.recommending_body is None and verdict.outcome.state is OutcomeState.OUT_OF_SCOPE
     assert any("bukan ASN" in n.id and "not an ASN" in n.en for n in verdict.scope.notes)
 
 

@@ -43,7 +43,12 @@ def test_pppk_is_not_covered_by_uu5_pasal_87(evaluator: Evaluator) -> None:
 
 def test_unknown_membership_is_undetermined_not_false(evaluator: Evaluator) -> None:
     verdict = evaluator.evaluate({"id": "p", "date": "2024-01-01", "person": {"employment_status": "pns"}})
-    undetermined = {u.rule_id: [m.path for m in u.missing] for u in verdict.undetermined}
+    # the report says nothing about a party: listed as not checked (facts not reported), never as false
+    not_checked = {u.rule_id: [m.path for m in u.missing] for u in verdict.not_checked}
+    assert not_checked["uu20.52-3j.party-membership"] == ["person.party.member"]
+    mentioned = evaluator.evaluate({"id": "p", "date": "2024-01-01",
+                                    "person": {"employment_status": "pns", "party": {"party": "Partai Contoh"}}})
+    undetermined = {u.rule_id: [m.path for m in u.missing] for u in mentioned.undetermined}
     assert undetermined["uu20.52-3j.party-membership"] == ["person.party.member"]
     known_false = evaluator.evaluate({"id": "p", "date": "2024-01-01",
                                       "person": {"employment_status": "pns", "party": {"member": False}}})
