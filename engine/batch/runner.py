@@ -95,17 +95,23 @@ def _unreadable(path: Path, error: str, line: int | None = None) -> Record:
     return Record(str(path), line, None, problems=(Problem(error, str(path), line),))
 
 
+def json_line_records(lines: Iterable[str], source: str, stem: str) -> Iterator[Record]:
+    """One record per non-blank JSON line (numbered from 1); a line that is not JSON is a record with its problem."""
+    for number, text in enumerate(lines, 1):
+        if not text.strip():
+            continue
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            yield Record(source, number, None, problems=(
+                Problem(f"not valid JSON: {exc.msg} (column {exc.colno})", source, number),))
+            continue
+        yield Record(source, number, Located(data, source, {}), f"{stem}-{number}")
+
+
 def _json_lines(path: Path) -> Iterator[Record]:
     with path.open(encoding="utf-8", errors="replace") as lines:
-        for number, text in enumerate(lines, 1):
-            if not text.strip():
-                continue
-            try:
-                data = json.loads(text)
-            except json.JSONDecodeError as exc:
-                yield _unreadable(path, f"not valid JSON: {exc.msg} (column {exc.colno})", number)
-                continue
-            yield Record(str(path), number, Located(data, str(path), {}), f"{path.stem}-{number}")
+        yield from json_line_records(lines, str(path), path.stem)
 
 
 def _csv_rows(path: Path) -> Iterator[Record]:

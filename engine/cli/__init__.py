@@ -30,6 +30,7 @@ from netralitas.cli.db import app as db_app
 from netralitas.cli.options import BackendChoice, BackendOption, LangOption, Language, RulesOption
 from netralitas.cli.render import render_verdict
 from netralitas.cli.rules import app as rules_app
+from netralitas.cli.server import serve, tokens_app, users_app
 from netralitas.errors import NetralitasError, ProblemsError
 from netralitas.evaluation import Evaluator
 from netralitas.facts.loading import load_incident, load_incident_text
@@ -57,6 +58,9 @@ def _root(version: Annotated[bool, typer.Option("--version", callback=_version, 
 app.add_typer(rules_app, name="rules")
 app.add_typer(cases_app, name="cases")
 app.add_typer(db_app, name="db")
+app.add_typer(users_app, name="users")
+app.add_typer(tokens_app, name="tokens")
+app.command()(serve)
 EXIT_VIOLATION = 1
 EXIT_SOME_INVALID = 4
 EXIT_INTERNAL = 70
