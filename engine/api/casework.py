@@ -13,8 +13,10 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from netralitas.api.problems import ApiProblem
 from netralitas.api.security import may_see, not_found, scope_agency
 from netralitas.api.services import Services, evaluating
+from netralitas.evaluation.verdict import Verdict
 from netralitas.registry import verdicts
 from netralitas.registry.accounts import Account
 from netralitas.registry.advance import advance
@@ -27,6 +29,7 @@ from netralitas.registry.search import Filters, Page, search
 from netralitas.registry.stats import Statistics, statistics
 from netralitas.registry.views import case_detail
 from netralitas.registry.vocabulary import Status
+from netralitas.text import bi
 
 
 class SanctionIn(BaseModel):
@@ -138,3 +141,14 @@ def reevaluate_all(services: Services, who: Account, dry_run: bool) -> list[verd
     """Re-run every open case under the server's rulebook (the route admits administrators only)."""
     with evaluating():
         return verdicts.reevaluate_open(services.engine, who.username, services.settings.rules, dry_run)
+
+
+def stored_verdict(services: Services, who: Account | None, number: str, verdict_id: int) -> Verdict:
+    """One kept verdict of a case the caller may see."""
+    detail(services, who, number)
+    with read_session(services.engine) as session:
+        for row in verdicts.history(session, find(session, number)):
+            if row.id == verdict_id:
+                return verdicts.load_verdict(row)
+    raise ApiProblem(404, "not-found", bi(f"perkara {number} tidak memiliki putusan {verdict_id}",
+                                          f"case {number} has no verdict {verdict_id}"))
