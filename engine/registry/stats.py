@@ -49,7 +49,8 @@ def statistics(session: Session, filters: Filters | None = None) -> Statistics:
     """Counts of the cases matching `filters` (default: all)."""
     filters = filters or Filters()
     columns = (Case.status, Case.source, Case.election, Case.agency, Case.province, Case.position_group,
-               Case.act_kinds, StoredVerdict.categories, StoredVerdict.tiers, StoredVerdict.outcome_state, Case.received_on)
+               Case.act_kinds, StoredVerdict.categories, StoredVerdict.tiers, StoredVerdict.outcome_state,
+               Case.received_on)
     counters: dict[str, Counter[str]] = {d: Counter() for d in DIMENSIONS}
     total = 0
     for row in session.execute(query(session, filters, columns)):

@@ -68,8 +68,9 @@ def search_cases(request: Request, filters: SearchFilters, page: Annotated[int, 
     """Filters and full-text search (`q`: every word, whole words, in the account), newest first."""
     who = require(request, Permission.READ_CASES)
     found = casework.find_cases(services(request), who, filters, page, per_page)
-    return jsonable_encoder({"total": found.total, "page": found.page, "per_page": found.per_page,
-                             "items": [row.__dict__ for row in found.rows]})
+    encoded: dict[str, Any] = jsonable_encoder({"total": found.total, "page": found.page, "per_page": found.per_page,
+                                                "items": [row.__dict__ for row in found.rows]})
+    return encoded
 
 
 @router.get("/cases/{number}", summary="One case")

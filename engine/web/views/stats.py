@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
@@ -27,7 +30,8 @@ TITLES: dict[str, LocalizedText] = {
                                                                                          "By source"),
     "received_month": bi("Menurut bulan diterima", "By month received"),
 }
-LABELS = {"status": STATUS_LABELS, "tier": TIER_LABELS, "category": CATEGORY_LABELS, "outcome": OUTCOME_LABELS,
+LABELS: dict[str, Mapping[Any, LocalizedText]] = {
+    "status": STATUS_LABELS, "tier": TIER_LABELS, "category": CATEGORY_LABELS, "outcome": OUTCOME_LABELS,
           "source": SOURCE_LABELS}
 ORDER = ("status", "agency", "province", "violation_form", "tier", "category", "outcome", "election",
          "position_group", "source", "received_month")
@@ -41,7 +45,7 @@ def statistics_page(request: Request, filters: SearchFilters) -> Response:
     stats = casework.counts(services(request), who, filters)
     charts = []
     for index, name in enumerate(d for d in ORDER if d in stats.counts):
-        table = dict(LABELS.get(name, {}))
+        table: dict[Any, LocalizedText] = dict(LABELS.get(name, {}))
         rows = [(labelled(table, value, lang) if table else value, count)
                 for value, count in stats.counts[name].items()]
         if name == "received_month":
