@@ -58,10 +58,13 @@ class ApiProblem(Exception):
 
 
 def request_lang(request: Request) -> Lang:
-    """The caller's language: `?lang=`, then `Accept-Language`, then Bahasa Indonesia."""
+    """The caller's language: `?lang=`, the web application's `lang` cookie, then (API only) `Accept-Language`;
+    Bahasa Indonesia by default (pages never follow the browser's language, only an explicit choice)."""
     chosen = request.query_params.get("lang") or request.cookies.get("lang")
     if chosen in ("id", "en"):
         return "en" if chosen == "en" else "id"
+    if not request.url.path.startswith("/api/"):
+        return "id"
     accept = request.headers.get("accept-language", "").strip().lower()
     return "en" if accept.startswith("en") else "id"
 

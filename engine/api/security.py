@@ -103,7 +103,8 @@ def require(request: Request, permission: Permission) -> Account | None:
                                                      "anonymous access is switched off on this server; sign in"),
                          headers={"WWW-Authenticate": "Bearer"})
     if permission in GRANTS[who.role if who else None]:
-        if request.method in UNSAFE and getattr(request.state, "via_cookie", False):
+        if request.method in UNSAFE and getattr(request.state, "via_cookie", False) and not getattr(
+                request.state, "csrf_ok", False):
             check_csrf(request, request.headers.get(CSRF_HEADER))
         return who
     if who is None:
@@ -161,6 +162,7 @@ def csrf_token(request: Request) -> str:
 def check_csrf(request: Request, given: str | None) -> None:
     """Refuse an unsafe request whose CSRF token is missing or wrong (403)."""
     if request.cookies.get(BROWSER_COOKIE) and given and hmac.compare_digest(given, csrf_token(request)):
+        request.state.csrf_ok = True
         return
     raise ApiProblem(403, "csrf", bi("token CSRF tidak ada atau salah; muat ulang halaman lalu kirim lagi",
                                      "the CSRF token is missing or wrong; reload the page and send again"))

@@ -75,8 +75,8 @@ def _case_data(fields: dict[str, list[str]], incident: Incident) -> dict[str, An
 @router.post("/intake")
 async def intake_step(request: Request) -> Response:
     """Evaluate the answers so far; show the next questions, the full verdict, the file, or save the case."""
-    require(request, Permission.EVALUATE)
     fields = multi(await form(request))
+    require(request, Permission.EVALUATE)
     answers = intake.answers_from_form(fields)
     action = (fields.get("action") or ["next"])[-1]
     try:
@@ -113,8 +113,8 @@ def evaluate_form(request: Request) -> Response:
 @router.post("/evaluate")
 async def evaluate_file(request: Request) -> Response:
     """The verdict page for the incident given."""
-    require(request, Permission.EVALUATE)
     data = await form(request)
+    require(request, Permission.EVALUATE)
     upload = data.get("upload")
     text = data.get("incident")
     body = text if isinstance(text, str) else ""
