@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -22,6 +23,7 @@ from netralitas.rulebook import LoadedRule, Rulebook
 from netralitas.text import Lang, bi
 
 FORMATS = ("md", "html")
+PAGES = ("index", "coverage")
 SUBJECTS = {"act": bi("perbuatan", "act"), "person": bi("orang", "person")}
 
 LABELS: dict[Lang, dict[str, str]] = {
@@ -181,8 +183,13 @@ def _anchor(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
+def provision_anchor(instrument: str, reference: str) -> str:
+    """The HTML anchor of a provision (instrument key and reference), as verdicts link to it."""
+    return _anchor(f"{instrument} {reference}")
+
+
 def _provision_anchor(citation: Citation) -> str:
-    return _anchor(f"{citation.instrument} {citation.reference()}")
+    return provision_anchor(citation.instrument, citation.reference())
 
 
 def build(rulebook: Rulebook, scenarios: list[LoadedScenario], lang: Lang = "id") -> Document:
@@ -245,14 +252,24 @@ def write(document: Document, fmt: str, out: Path) -> list[Path]:
     """Render `document` as Markdown or HTML into `out`; the files written."""
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}")
-    env = Environment(loader=PackageLoader("netralitas.authoring", "templates"),
-                      autoescape=select_autoescape(["html.j2"], default_for_string=False),
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    for page in ("index", "coverage"):
+    for page in PAGES:
         target = out / f"{page}.{fmt}"
-        target.write_text(env.get_template(f"{page}.{fmt}.j2").render(doc=document, t=document.labels),
-                          encoding="utf-8")
+        target.write_text(render(document, fmt, page), encoding="utf-8")
         written.append(target)
     return written
+
+
+@lru_cache(maxsize=1)
+def _environment() -> Environment:
+    return Environment(loader=PackageLoader("netralitas.authoring", "templates"),
+                       autoescape=select_autoescape(["html.j2"], default_for_string=False),
+                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+
+
+def render(document: Document, fmt: str, page: str) -> str:
+    """One page (`index` or `coverage`) of `document` as Markdown or HTML text."""
+    if fmt not in FORMATS or page not in PAGES:
+        raise ValueError(f"format must be one of {', '.join(FORMATS)}; page one of {', '.join(PAGES)}")
+    return _environment().get_template(f"{page}.{fmt}.j2").render(doc=document, t=document.labels)

@@ -172,6 +172,24 @@ class _Feed:
                 yield "\n"
 
 
+def json_line_records(lines: Iterable[str], source: str, stem: str,
+                      limits: Limits = DEFAULT_LIMITS) -> Iterator[Record]:
+    """One record per non-blank line of JSON text already decoded (numbered from 1), for callers that hold the
+    text (the HTTP API); a line that is too long or not JSON is a record with its problem, in place."""
+    for number, text in enumerate(lines, 1):
+        if not text.strip():
+            continue
+        if len(text.encode("utf-8", "surrogatepass")) > limits.line_bytes:
+            yield _unreadable(source, too_large(source, limits.line_bytes, "line").removeprefix(f"{source}: "), number)
+            continue
+        try:
+            data = parse_json(text, source, limits, number)
+        except LocatedProblems as exc:
+            yield _failed(source, exc.problems)
+            continue
+        yield Record(source, number, Located(data, source, {}), f"{stem}-{number}")
+
+
 def _csv_rows(path: Path, limits: Limits) -> Iterator[Record]:
     csv.field_size_limit(max(limits.line_bytes, 131_072))
     with path.open("rb") as handle:

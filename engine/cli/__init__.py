@@ -35,6 +35,7 @@ from netralitas.cli.db import app as db_app
 from netralitas.cli.options import BackendChoice, BackendOption, LangOption, Language, RulesOption
 from netralitas.cli.render import render_verdict
 from netralitas.cli.rules import app as rules_app
+from netralitas.cli.server import serve, tokens_app, users_app
 from netralitas.errors import REPORT_TO, IncidentError, InputFileError, NetralitasError, Problem, ProblemsError
 from netralitas.evaluation import Evaluator, Verdict
 from netralitas.facts.loading import incident_from_located, load_located, located_text, relocate
@@ -64,6 +65,9 @@ def _root(version: Annotated[bool, typer.Option("--version", callback=_version, 
 app.add_typer(rules_app, name="rules")
 app.add_typer(cases_app, name="cases")
 app.add_typer(db_app, name="db")
+app.add_typer(users_app, name="users")
+app.add_typer(tokens_app, name="tokens")
+app.command()(serve)
 EXIT_VIOLATION = 1
 EXIT_SOME_INVALID = 4
 EXIT_INTERNAL = 70

@@ -12,11 +12,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Select, func, select, text
+from sqlalchemy import Select, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from netralitas.registry.lifecycle import OPEN
-from netralitas.registry.models import Case, StoredVerdict, unpipe
+from netralitas.registry.models import Case, Forward, StoredVerdict, unpipe
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,8 @@ class Filters:
     occurred_to: dt.date | None = None
     overdue: bool = False
     text: str | None = None
+    visible_to: str | None = None
+    """Only cases of this agency or forwarded to it (an officer's scope)."""
     today: dt.date = field(default_factory=dt.date.today)
 
     def as_dict(self) -> dict[str, Any]:
@@ -128,6 +130,9 @@ def query(session: Session, filters: Filters, columns: tuple[Any, ...]) -> Selec
             stmt = stmt.where(column <= high)
     if f.overdue:
         stmt = stmt.where(Case.due_on < f.today, Case.status.in_([s.value for s in OPEN]))
+    if f.visible_to is not None:
+        stmt = stmt.where(or_(Case.agency == f.visible_to,
+                              Case.id.in_(select(Forward.case_id).where(Forward.agency == f.visible_to))))
     if f.text and words(f.text):
         stmt = stmt.where(_text_condition(session, f.text))
     return stmt

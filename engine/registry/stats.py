@@ -15,7 +15,7 @@ from netralitas.registry.vocabulary import Status
 
 UNKNOWN = "(tidak diketahui)"
 DIMENSIONS = ("status", "source", "election", "agency", "province", "position_group", "violation_form", "category",
-              "tier", "outcome")
+              "tier", "outcome", "received_month")
 
 
 @dataclass(frozen=True)
@@ -49,13 +49,15 @@ def statistics(session: Session, filters: Filters | None = None) -> Statistics:
     """Counts of the cases matching `filters` (default: all)."""
     filters = filters or Filters()
     columns = (Case.status, Case.source, Case.election, Case.agency, Case.province, Case.position_group,
-               Case.act_kinds, StoredVerdict.categories, StoredVerdict.tiers, StoredVerdict.outcome_state)
+               Case.act_kinds, StoredVerdict.categories, StoredVerdict.tiers, StoredVerdict.outcome_state,
+               Case.received_on)
     counters: dict[str, Counter[str]] = {d: Counter() for d in DIMENSIONS}
     total = 0
     for row in session.execute(query(session, filters, columns)):
         total += 1
         single = {"status": row.status, "source": row.source, "election": row.election, "agency": row.agency,
-                  "province": row.province, "position_group": row.position_group, "outcome": row.outcome_state}
+                  "province": row.province, "position_group": row.position_group, "outcome": row.outcome_state,
+                  "received_month": row.received_on.strftime("%Y-%m") if row.received_on else None}
         for name, value in single.items():
             counters[name][value or UNKNOWN] += 1
         for name, piped in (("violation_form", row.act_kinds), ("category", row.categories), ("tier", row.tiers)):

@@ -1,0 +1,112 @@
+"""`POST /evaluate` (one incident, JSON or YAML) and `POST /evaluate/batch` (JSON Lines in, JSON Lines streamed out).
+
+The verdict is exactly what `netralitas evaluate --format json` prints (with `explain=true`); without `explain`
+the provisions that did not apply (`not_applicable`) are left out, as the CLI's text output leaves them out.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response, StreamingResponse
+from starlette.concurrency import iterate_in_threadpool, run_in_threadpool
+
+from netralitas.api.examples import incident_examples, jsonl_example, sample_text
+from netralitas.api.problems import ApiProblem, request_lang
+from netralitas.api.security import Permission, require
+from netralitas.api.services import evaluating, services
+from netralitas.batch.output import OutputFormat
+from netralitas.batch.runner import RecordEvaluator, json_line_records
+from netralitas.evaluation.verdict import Verdict
+from netralitas.facts import Incident, load_incident_text
+from netralitas.messages import message as problem_message
+from netralitas.text import bi
+
+router = APIRouter(tags=["evaluate"])
+INCIDENT_TYPES = ("application/json", "application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml",
+                  "text/plain")
+LINES_TYPES = ("application/jsonl", "application/x-ndjson", "application/json-lines", "text/plain",
+               "application/json")
+Explain = Annotated[bool, Query(description="Include the provisions that do not apply (`not_applicable`)")]
+LangQuery = Annotated[str | None, Query(pattern="^(id|en)$", description="Language of errors: id (default) or en")]
+
+
+def body_text(raw: bytes, content_type: str | None, accepted: tuple[str, ...]) -> str:
+    """The request body as text, refusing an unsupported media type (415) or bytes that are not UTF-8 (400)."""
+    media = (content_type or "").split(";", 1)[0].strip().lower()
+    if media and media not in accepted:
+        raise ApiProblem(415, "unsupported-media-type", bi(
+            f"jenis isi '{media}' tidak didukung; gunakan salah satu: {', '.join(accepted)}",
+            f"unsupported content type '{media}'; use one of: {', '.join(accepted)}"))
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ApiProblem(400, "not-utf8", bi(f"isi bukan UTF-8 (bita ke-{error.start + 1})",
+                                             f"the body is not UTF-8 (byte {error.start + 1})")) from None
+
+
+def verdict_payload(verdict: Verdict, explain: bool) -> dict[str, Any]:
+    """The verdict as JSON data, with or without the provisions that do not apply."""
+    data: dict[str, Any] = json.loads(verdict.to_json(indent=None))
+    if not explain:
+        data.pop("not_applicable", None)
+    return data
+
+
+def evaluate_incident(request: Request, incident: Incident) -> Verdict:
+    """Evaluate under the process's evaluation lock."""
+    with evaluating():
+        return services(request).evaluator.evaluate(incident)
+
+
+def _incident_body() -> dict[str, Any]:
+    return {"required": True, "content": {
+        "application/json": {"schema": {"$ref": "#/components/schemas/Incident"}, "examples": incident_examples()},
+        "application/yaml": {"schema": {"type": "string"}, "example": sample_text("camat-kades")}}}
+
+
+@router.post("/evaluate", summary="Evaluate one incident", response_model=Verdict,
+             openapi_extra={"requestBody": _incident_body()},
+             responses={415: {"description": "Not JSON or YAML"}, 422: {"description": "Invalid incident, located"}})
+async def evaluate(request: Request, lang: LangQuery = None, explain: Explain = False) -> Response:
+    """An incident (JSON or YAML) → its verdict. Invalid incidents get a 422 problem naming line, column and field."""
+    require(request, Permission.EVALUATE)
+    text = body_text(await request.body(), request.headers.get("content-type"), INCIDENT_TYPES)
+    incident = load_incident_text(text, "<request>")
+    verdict = await run_in_threadpool(evaluate_incident, request, incident)
+    return Response(json.dumps(verdict_payload(verdict, explain), ensure_ascii=False, sort_keys=True),
+                    media_type="application/json", headers={"Content-Language": request_lang(request)})
+
+
+def _batch_lines(request: Request, text: str, explain: bool) -> Iterator[str]:
+    runner = RecordEvaluator(services(request).evaluator, OutputFormat.JSONL, request_lang(request))
+    for record in json_line_records(text.splitlines(), "<request>", "line"):
+        with evaluating():
+            result = runner(record)
+        if result.problems:
+            data = json.loads(result.output)
+            for item, problem in zip(data["error"]["problems"], result.problems, strict=True):
+                item["message"] = problem_message(problem, runner.lang)
+            yield json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n"
+        elif explain:
+            yield result.output
+        else:
+            data = json.loads(result.output)
+            data.pop("not_applicable", None)
+            yield json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+@router.post("/evaluate/batch", summary="Evaluate incidents given as JSON Lines",
+             openapi_extra={"requestBody": {"required": True, "content": {
+                 "application/jsonl": {"schema": {"type": "string"}, "example": jsonl_example()}}}},
+             responses={200: {"description": "One verdict, or one `{\"error\": ...}` naming the line, per input line",
+                              "content": {"application/jsonl": {}}}})
+async def evaluate_batch(request: Request, lang: LangQuery = None, explain: Explain = False) -> StreamingResponse:
+    """JSON Lines in, JSON Lines streamed out in input order; a bad line gives an error line in its place."""
+    require(request, Permission.EVALUATE)
+    text = body_text(await request.body(), request.headers.get("content-type"), LINES_TYPES)
+    return StreamingResponse(iterate_in_threadpool(_batch_lines(request, text, explain)),
+                             media_type="application/jsonl")

@@ -1,0 +1,1 @@
+"""The officers web application: server-rendered pages over the HTTP APIs services."""

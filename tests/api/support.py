@@ -1,0 +1,69 @@
+"""A real registry on a SQLite file with one user of every role, each with an API token; the ASGI test client."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine
+
+from netralitas.api.settings import Settings
+from netralitas.registry.accounts import Role, add_user, create_token
+from netralitas.registry.db import make_engine
+from netralitas.registry.migrate import upgrade
+from netralitas.web.app import create_app
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = ROOT / "facts" / "examples"
+PASSWORD = "kata-sandi-uji-123"
+AGENCY_A = "Pemerintah Kabupaten Contoh"
+AGENCY_B = "Pemerintah Kota Lain"
+USERS = {"admin": (Role.ADMIN, None), "petugas": (Role.OFFICER, AGENCY_A), "petugas2": (Role.OFFICER, AGENCY_B),
+         "supervisor": (Role.SUPERVISOR, None), "hukum": (Role.LEGAL, None)}
+
+
+@dataclass
+class Registry:
+    """The database, its URL and a token per user."""
+
+    url: str
+    engine: Engine
+    tokens: dict[str, str]
+
+    def auth(self, user: str) -> dict[str, str]:
+        """The Authorization header of `user`."""
+        return {"Authorization": f"Bearer {self.tokens[user]}"}
+
+
+def make_registry(folder: Path) -> Registry:
+    """A migrated registry with every role."""
+    url = f"sqlite:///{folder / 'registry.sqlite3'}"
+    engine = make_engine(url)
+    upgrade(engine)
+    tokens = {}
+    for name, (role, agency) in USERS.items():
+        add_user(engine, name, PASSWORD, role, agency, "test")
+        tokens[name] = create_token(engine, name, "test", "test")
+    return Registry(url, engine, tokens)
+
+
+def client(registry: Registry, **settings: Any) -> TestClient:
+    """A test client over HTTPS (so Secure cookies are sent back)."""
+    return TestClient(create_app(Settings(db=registry.url, **settings)), base_url="https://testserver")
+
+
+def sample(name: str) -> dict[str, Any]:
+    """A bundled sample incident as JSON data."""
+    data: dict[str, Any] = json.loads(json.dumps(yaml.safe_load((EXAMPLES / f"{name}.yaml").read_text()),
+                                                 default=str))
+    return data
+
+
+def case_body(name: str = "camat-kades", **extra: Any) -> dict[str, Any]:
+    """A case file around a sample incident."""
+    return {"source": "public_report", "received_on": "2024-10-16", "account": "Camat mengumpulkan kepala desa",
+            "incident": sample(name), **extra}
