@@ -9,7 +9,7 @@ question is worded from the fact path's label (`netralitas.facts.paths`), with "
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -191,7 +191,3 @@ def free_text(answers: Mapping[str, Any], lang: Lang) -> list[Question]:
     """The free-text questions (not needed by the rulebook, kept with the incident)."""
     return [question(p, answers, lang, {}) for p in FREE_TEXT]
 
-
-def paths_answered(answers: Iterable[str]) -> list[str]:
-    """Answered paths that are facts (not free text)."""
-    return [p for p in answers if p not in FREE_TEXT]
