@@ -245,6 +245,8 @@ def problems_from_validation(
         loc: Loc = tuple(p for p in item["loc"] if isinstance(p, (str, int)) and not _is_pydantic_tag(p))
         full_loc = (*loc_prefix, *loc)
         line, column = located.position(full_loc)
+        if line is None and located.file and not located.file.startswith("<"):
+            line, column = 1, 1  # an empty document: the problem is the file itself, from its start
         field = ".".join(str(p) for p in loc) or None
         suggestion = None
         message = project_message(dict(item))

@@ -32,7 +32,7 @@ BUNDLED = sorted([*(ROOT / "rules").rglob("*.yaml"), *(ROOT / "facts" / "example
 # The others are well-formed but wrong in meaning (facts, dates, conflicts): only `rules check` sees them.
 STRUCTURAL = {
     "bad-address", "bad-category", "bad-fact-path", "bad-tier", "date-compared-with-number", "impossible-date",
-    "misspelt-operator", "missing-basis", "unknown-field",
+    "misspelt-operator", "missing-basis", "unknown-field", "known-loose-boolean",
 }
 # Fixtures that are not YAML at all, or not YAML a JSON validator can see (a duplicate key is
 # silently merged by every YAML parser): the loader rejects them before any schema applies.

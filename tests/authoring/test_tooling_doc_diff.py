@@ -187,7 +187,7 @@ def test_diff_over_a_chosen_incident_folder(edited: Path, tmp_path: Path) -> Non
     assert code == 0
     assert "Verdicts that change (over 2 incidents): 1" in output
     assert "  camat.yaml\n    - pp94.5n5.favouring-decision [rapat-kades] disiplin/berat" in output
-    assert re.search(r"Incidents skipped: broken\.yaml: .*pnss", output), output
+    assert re.search(r"Incidents skipped: \S*broken\.yaml:\d+:\d+: .*pnss", output), output
 
 
 def test_identical_rulebooks_change_nothing(tmp_path: Path) -> None:

@@ -2,7 +2,7 @@
 
 Asserted for every generated input: nothing but the package's errors is raised; the CLI exits 0, 2, 3
 or 4 only (never 70); every problem names its file and line; every valid neighbour in a batch still
-gets its verdict. Profiles in `tests/fuzz/conftest.py` (`NETRALITAS_FUZZ_PROFILE=release` for a long run).
+gets its verdict. Profiles in `tests/cli/conftest.py` (`NETRALITAS_FUZZ_PROFILE=release` for a long run).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from netralitas.cli import app
 from netralitas.errors import NetralitasError
 from netralitas.facts.loading import located_text, relocate
 from netralitas.rulebook import bundled_rules_dir
-from tests.fuzz.strategies import VALID_INCIDENT, batch_lines, incident_texts, rule_texts
+from tests.cli.fuzz_strategies import VALID_INCIDENT, batch_lines, incident_texts, rule_texts
 
 runner = CliRunner()
 EVALUATOR = Evaluator(Rulebook.load(), backend="python")

@@ -1,8 +1,8 @@
-"""Hypothesis profiles for the fuzz suite, chosen by `NETRALITAS_FUZZ_PROFILE`.
+"""Hypothesis profiles for the fuzz suite (`test_fuzz.py`), chosen by `NETRALITAS_FUZZ_PROFILE`.
 
 - `ci` (the default): a bounded run of a minute or two, part of `pytest` and of `.ci/run`;
 - `release`: many more examples for a release check (about half an hour on two cores):
-  `NETRALITAS_FUZZ_PROFILE=release pytest tests/fuzz`.
+  `NETRALITAS_FUZZ_PROFILE=release pytest tests/cli/test_fuzz.py`.
 """
 
 from __future__ import annotations
