@@ -38,3 +38,5 @@ def durable_evaluator(rulebook: Rulebook) -> Evaluator:
 
 def expected_backend() -> str | None:
     return os.environ.get("NETRALITAS_EXPECT_BACKEND")
+
+from tests.browser import browser  # noqa: E402, F401  (a fixture for every browser test)

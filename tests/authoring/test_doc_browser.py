@@ -7,8 +7,6 @@ which case a missing browser is a failure: CI can never skip this test silently.
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,19 +16,6 @@ from typer.testing import CliRunner
 
 from netralitas.cli import app
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-REQUIRED = bool(os.environ.get("NETRALITAS_REQUIRE_BROWSER"))
-
-
-def _unavailable() -> str | None:
-    if not Path(CHROMIUM).is_file():
-        return f"no Chromium at {CHROMIUM} (apt-get install chromium)"
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "Python Playwright is not installed (pip install playwright)"
-    return None
-
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -39,22 +24,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert result.exit_code == 0, result.output
     return out
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    reason = _unavailable()
-    if reason:
-        if REQUIRED:
-            pytest.fail(f"NETRALITAS_REQUIRE_BROWSER is set but {reason}")
-        pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, headless=True)
-        try:
-            yield launched
-        finally:
-            launched.close()
 
 
 @pytest.fixture()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -25,21 +24,8 @@ from typer.testing import CliRunner
 from netralitas.cli import app as cli
 from tests.api.support import EXAMPLES, PASSWORD, Registry, make_registry
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-REQUIRED = bool(os.environ.get("NETRALITAS_REQUIRE_BROWSER"))
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
 
-
-def _unavailable() -> str | None:
-    if not Path(CHROMIUM).is_file():
-        return f"no Chromium at {CHROMIUM} (apt-get install chromium)"
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "Python Playwright is not installed (pip install playwright)"
-    return None
 
 
 def _free_port() -> int:
@@ -77,22 +63,6 @@ def server(registry: Registry) -> Iterator[str]:
         process.terminate()
         process.wait(timeout=20)
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    reason = _unavailable()
-    if reason:
-        if REQUIRED:
-            pytest.fail(f"NETRALITAS_REQUIRE_BROWSER is set but {reason}")
-        pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        try:
-            yield launched
-        finally:
-            launched.close()
 
 
 @pytest.fixture()
