@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import replace
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -109,13 +109,21 @@ def create(services: Services, who: Account, data: Any, today: dt.date | None = 
     return add_case(services.engine, case, incident, who.username, today)
 
 
+M = TypeVar("M", bound=BaseModel)
+
+
+def _body(model: type[M], data: Any) -> M:
+    """The request body as `model`, or the package's located error."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        raise validation_message(error, "<request>") from None
+
+
 def edit(services: Services, who: Account, number: str, data: Any) -> dict[str, Any]:
     """Apply an edit to a case the caller may see."""
     detail(services, who, number)
-    try:
-        change = EditIn.model_validate(data)
-    except ValidationError as error:
-        raise validation_message(error, "<request>") from None
+    change = _body(EditIn, data)
     return edit_case(services.engine, number, change.edit, who.username, change.reason)
 
 
@@ -129,10 +137,7 @@ def evaluate(services: Services, who: Account, number: str) -> verdicts.Evaluati
 def move(services: Services, who: Account, number: str, data: Any) -> dict[str, str]:
     """Move a case along its lifecycle."""
     detail(services, who, number)
-    try:
-        step = AdvanceIn.model_validate(data)
-    except ValidationError as error:
-        raise validation_message(error, "<request>") from None
+    step = _body(AdvanceIn, data)
     sanction = Sanction(**step.sanction.model_dump()) if step.sanction else None
     return advance(services.engine, number, step.to, who.username, step.reason, step.on, sanction, step.summons_on)
 
