@@ -1,34 +1,38 @@
 """The durable-rules backend: the compiled rulebook as durable-rules rulesets, one per group of candidates.
 
-Designed around what durable-rules 2.0.28 really does (shared/durable-rules/NOTES.md):
-- one Host per process, created eagerly and never replaced (each Host leaks two timer threads);
+Designed around what durable-rules 2.0.28 really does (shared/durable-rules/NOTES.md), and driving
+its C engine (`durable_rules_engine`) directly rather than through the Python `Host`:
+- no `Host`: its two timer threads dispatch queued actions of any session on their own, which
+  raced with a synchronous evaluation (a match taken by the dispatcher thread was lost to it, seen
+  as a rare disagreement with the reference backend); without it, nothing runs behind our back;
 - one ruleset per rulebook content hash and candidate group (person rules; each act kind),
-  registered once and reused (names cannot be reused); a fact is asserted to its group's only;
+  created once per process and reused (names cannot be reused); a fact goes to its group's only;
 - each rule has a strict and, where its condition reads facts that may be unknown, an
-  optimistic pattern, so the engine itself tells true, undetermined and false apart;
+  optimistic or falsity pattern, so the engine itself tells true, undetermined and false apart;
 - facts, not events, so every rule sees every fact; each fact carries the evaluation id and
-  its index, so no two facts are ever identical (MessageObservedException);
-- facts asserted one at a time: MessageNotHandledException means 'nothing matched' for that
-  fact (a batch assert loses the matches of the other facts when one matches nothing);
+  its index, so no two facts are ever identical (code 2, MessageObservedException);
+- facts asserted one at a time as pre-serialised JSON, and the matches drained at once from the
+  engine's action queue for that state (`start_action_for_state`, `complete_and_start_action`):
+  the action name says the rule and the pattern kind, the fact is the one just asserted, so no
+  message is parsed and no consequent runs; code 1 (not handled) means nothing matched;
 - a fact no rule can apply to (an act kind no rule names) is not asserted at all, and an
   incident with no such fact opens no session: the answer is known without the engine;
-- consequents only record (evaluation id, rule index, fact index) in a dict keyed by
-  evaluation id, since they swallow exceptions and may run on the dispatcher thread;
 - a fresh session id per evaluation, its state deleted in `finally` in every ruleset it used, under one process-wide
-  lock (the host is not thread-safe; at 1,024 live sessions it fails and then segfaults);
+  lock (the engine is not thread-safe; at 1,024 live sessions it fails and then segfaults);
 - measured here, not in NOTES.md: a session whose facts all went unhandled still holds state
   (skip its delete_state and the 1,024-session cap is hit), yet if the first delete_state a
   ruleset ever sees is of such a session, the process segfaults. Each ruleset is therefore
-  warmed up at registration: one handled fact in a throwaway session, then delete_state.
+  warmed up at creation: one handled fact in a throwaway session, then delete_state.
 """
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
+
+import orjson
 
 from netralitas.errors import NetralitasError
 from netralitas.facts.normalise import Fact
@@ -37,20 +41,20 @@ from netralitas.matching.backends.to_durable import fact_message, rule_pattern, 
 from netralitas.matching.compiler import CompiledRule, CompiledRulebook
 
 try:
-    from durable import engine as _durable
+    import durable_rules_engine as _engine
+    from durable import engine as _durable  # noqa: F401  (the package as users install it; fails on 3.13)
 except Exception as exc:  # ImportError on Python 3.13 (undefined symbol PyEval_CallObject), or no build
-    _durable = None
+    _engine = None
     IMPORT_ERROR: str | None = f"{type(exc).__name__}: {exc}"
 else:
     IMPORT_ERROR = None
 
 _LOCK = threading.Lock()
-_RESULTS: dict[int, list[tuple[str, Match]]] = {}
-"""Per evaluation id: (pattern kind, (rule index, fact index)) for every pattern that matched; the kind is
-'r' (strict: the condition holds), 'o' (optimistic: true or unknown) or 'f' (falsity: false)."""
 _EVAL_IDS = itertools.count(1)
-_HOST: Any = None
-_REGISTERED: set[str] = set()
+_HANDLES: dict[str, int] = {}
+"""Ruleset name -> the engine's handle, for every ruleset created in this process."""
+NOT_HANDLED = 1
+"""The engine's result code for a fact that no pattern matched."""
 WARM_UP_RULE = "warm_up"
 WARM_UP = {"sid": "__warm_up__", "subject": "__warm_up__"}
 PERSON_GROUP = "person"
@@ -64,26 +68,7 @@ class RulesetRefused(NetralitasError):
 
 def available() -> bool:
     """Whether durable-rules can be imported here."""
-    return _durable is not None
-
-
-def _host() -> Any:
-    global _HOST
-    if _HOST is None:
-        assert _durable is not None
-        _HOST = _durable.Host()
-    return _HOST
-
-
-def _consequent(kind: str, rule_index: int) -> Callable[[Any], None]:
-    def record(c: Any) -> None:
-        _RESULTS.setdefault(c.m["eval_id"], []).append((kind, (rule_index, c.m["fact_index"])))
-
-    return record
-
-
-def _ignore(c: Any) -> None:
-    """Consequent of the warm-up rule."""
+    return _engine is not None
 
 
 def rule_groups(compiled: CompiledRulebook) -> dict[str, tuple[CompiledRule, ...]]:
@@ -111,13 +96,54 @@ def ruleset_definition(rules: Sequence[CompiledRule]) -> dict[str, Any]:
     return definition
 
 
+def _action_name(message: str) -> str:
+    """The rule name of an action message, which the engine writes as `{"<name>":{"m":...}}`."""
+    return message[2:message.index('"', 2)]
+
+
+def _create(name: str, rules: Sequence[CompiledRule]) -> int:
+    """The engine's handle of ruleset `name`, created (and warmed up) on first use in this process."""
+    handle = _HANDLES.get(name)
+    if handle is not None:
+        return handle
+    assert _engine is not None
+    definition = ruleset_definition(rules)
+    definition[WARM_UP_RULE] = {"all": [{"m": {"subject": WARM_UP["subject"]}}]}
+    try:
+        handle = int(_engine.create_ruleset(name, orjson.dumps(definition).decode()))
+    except Exception as error:  # durable_rules_engine.error with an integer code
+        raise RulesetRefused(f"durable-rules refused the compiled rulebook ({error}); "
+                             "use --backend python") from error
+    _drain(handle, orjson.dumps(WARM_UP).decode())
+    _engine.delete_state(handle, WARM_UP["sid"])
+    _HANDLES[name] = handle
+    return handle
+
+
+def _drain(handle: int, message: str) -> list[str]:
+    """Assert one fact and return the names of the rules whose pattern it matched."""
+    assert _engine is not None
+    code, state = _engine.assert_fact(handle, message)
+    if code == NOT_HANDLED:
+        return []
+    if code != 0:
+        raise RuntimeError(f"durable-rules returned code {code} for a fact (2: an identical fact was asserted)")
+    names: list[str] = []
+    started = _engine.start_action_for_state(handle, state)
+    action = started[1] if started else None
+    while action:
+        names.append(_action_name(action))
+        action = _engine.complete_and_start_action(handle, state)
+    return names
+
+
 class DurableBackend:
     """Matches with durable-rules: one ruleset per group of candidate rules, three outcomes per pair."""
 
     name = "durable-rules"
 
     def __init__(self, compiled: CompiledRulebook) -> None:
-        if _durable is None:
+        if _engine is None:
             raise RuntimeError(f"durable-rules is not available: {IMPORT_ERROR}")
         self.compiled = compiled
         prefix = f"netralitas_{compiled.rulebook.content_hash[:16]}"
@@ -126,26 +152,7 @@ class DurableBackend:
         self._optimistic = {rule.index: second[0] for rule in compiled.rules
                             if (second := second_pattern(rule)) is not None}
         with _LOCK:
-            host = _host()
-            for group, rules in self.groups.items():
-                self._register(host, self.rulesets[group], rules)
-
-    @staticmethod
-    def _register(host: Any, name: str, rules: Sequence[CompiledRule]) -> None:
-        if name in _REGISTERED:
-            return
-        runnable = ruleset_definition(rules)
-        for rule_name, rule in runnable.items():
-            rule["run"] = _consequent(rule_name[0], int(rule_name[1:]))
-        runnable[WARM_UP_RULE] = {"all": [{"m": {"subject": WARM_UP["subject"]}}], "run": _ignore}
-        try:
-            host.register_rulesets({name: runnable})
-        except Exception as error:  # durable_rules_engine.error with an integer code
-            raise RulesetRefused(f"durable-rules refused the compiled rulebook ({error}); "
-                                 "use --backend python") from error
-        host.assert_fact(name, dict(WARM_UP))
-        host.delete_state(name, WARM_UP["sid"])
-        _REGISTERED.add(name)
+            self._handles = {group: _create(self.rulesets[group], rules) for group, rules in self.groups.items()}
 
     @staticmethod
     def _group(fact: Fact) -> str | None:
@@ -161,43 +168,39 @@ class DurableBackend:
         return set(self.classify(facts).holds)
 
     def classify(self, facts: Sequence[Fact]) -> Classification:
-        assert _durable is not None
-        targets = [(ruleset, fact) for fact in facts if (ruleset := self.ruleset_for(fact)) is not None]
+        assert _engine is not None
+        targets = [(group, fact) for fact in facts
+                   if (group := self._group(fact)) is not None and group in self._handles]
         if not targets:
             return Classification(frozenset(), frozenset())
+        holds: set[Match] = set()
+        possible: set[Match] = set()
+        false: set[Match] = set()
+        by_kind = {"r": holds, "o": possible, "f": false}
         with _LOCK:
             eval_id = next(_EVAL_IDS)
             sid = f"e{eval_id}"
-            host = _host()
-            used: list[str] = []
+            used: list[int] = []
             try:
-                for ruleset, fact in targets:
-                    if ruleset not in used:
-                        used.append(ruleset)
-                    with contextlib.suppress(_durable.MessageNotHandledException):
-                        host.assert_fact(ruleset, fact_message(fact, eval_id, sid))
+                for group, fact in targets:
+                    handle = self._handles[group]
+                    if handle not in used:
+                        used.append(handle)
+                    message = orjson.dumps(fact_message(fact, eval_id, sid)).decode()
+                    for name in _drain(handle, message):
+                        by_kind[name[0]].add((int(name[1:]), fact.index))
             finally:
-                for ruleset in used:
-                    host.delete_state(ruleset, sid)
-                found = _RESULTS.pop(eval_id, [])
-        by_kind: dict[str, set[Match]] = {"r": set(), "o": set(), "f": set()}
-        for kind, pair in found:
-            by_kind[kind].add(pair)
-        holds, possible, false = by_kind["r"], by_kind["o"], by_kind["f"]
+                for handle in used:
+                    _engine.delete_state(handle, sid)
         undetermined: set[Match] = set()
-        for _, fact in targets:
-            for rule in self.groups[self._group(fact) or ""]:
+        optimistic_of = self._optimistic
+        for group, fact in targets:
+            for rule in self.groups[group]:
                 pair = (rule.index, fact.index)
-                optimistic = self._optimistic.get(rule.index)
+                optimistic = optimistic_of.get(rule.index)
                 if pair in holds or optimistic is None:
                     continue
                 if (pair in possible) if optimistic else (pair not in false):
                     undetermined.add(pair)
         return Classification(frozenset(holds), frozenset(undetermined))
 
-
-def warm_up() -> None:
-    """Create the process's host now, at start-up, rather than lazily under load."""
-    if _durable is not None:
-        with _LOCK:
-            _host()
