@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -22,6 +23,9 @@ class LocalizedText(BaseModel):
         return self.id if lang == "id" else self.en
 
 
+@lru_cache(maxsize=8192)
 def bi(id_text: str, en_text: str) -> LocalizedText:
-    """Shorthand for a LocalizedText built in code."""
-    return LocalizedText(id=id_text, en=en_text)
+    """Shorthand for a LocalizedText built in code (not validated: code never builds an empty text).
+
+    Texts are immutable, so the same pair is one shared object."""
+    return LocalizedText.model_construct(id=id_text, en=en_text)

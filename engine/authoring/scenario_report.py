@@ -35,8 +35,8 @@ class ScenarioResult:
 
 
 def run(evaluator: Evaluator, loaded: LoadedScenario) -> ScenarioResult:
-    """Evaluate one scenario against its expectation."""
-    verdict = evaluator.evaluate(loaded.incident)
+    """Evaluate one scenario against its expectation (explained, so that a failure can say why)."""
+    verdict = evaluator.evaluate(loaded.incident, explain=True)
     return ScenarioResult(loaded, tuple(check(verdict, loaded.scenario.expect)), verdict)
 
 
@@ -158,7 +158,7 @@ def _statements(verdict: Verdict) -> Iterator[tuple[str, str | None, LocalizedTe
                                               "because "), _joined([c.description for c in f.conditions_held]))
     for n in verdict.not_applicable:
         yield n.rule_id, n.act_id, _concat(bi("tidak berlaku, karena ", "does not apply, because "),
-                                           _joined([c.description for c in n.reasons]))
+                                           _joined([c.description for c in n.reasons or []]))
     for u in verdict.undetermined:
         label = bi("belum dapat diputuskan, fakta kurang: ", "undetermined, facts missing: ")
         yield u.rule_id, u.act_id, _concat(label, _joined([m.label for m in u.missing]))

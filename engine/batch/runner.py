@@ -64,6 +64,9 @@ class Record:
     located: Located | None
     default_id: str | None = None
     problems: tuple[Problem, ...] = ()
+    text: str | None = None
+    """A JSON line not parsed yet: parsed where it is evaluated (in the worker, with `--workers`)."""
+    limits: Limits = DEFAULT_LIMITS
 
 
 @dataclass(frozen=True)
@@ -141,13 +144,11 @@ def _json_lines(path: Path, limits: Limits) -> Iterator[Record]:
                 continue
             try:
                 text = decode(raw, name, number)
-                if not text.strip():
-                    continue
-                data = parse_json(text, name, limits, number)
             except LocatedProblems as exc:
                 yield _failed(name, exc.problems)
                 continue
-            yield Record(name, number, Located(data, name, {}), f"{path.stem}-{number}")
+            if text.strip():
+                yield Record(name, number, None, f"{path.stem}-{number}", text=text, limits=limits)
 
 
 class _Feed:
@@ -182,12 +183,7 @@ def json_line_records(lines: Iterable[str], source: str, stem: str,
         if len(text.encode("utf-8", "surrogatepass")) > limits.line_bytes:
             yield _unreadable(source, too_large(source, limits.line_bytes, "line").removeprefix(f"{source}: "), number)
             continue
-        try:
-            data = parse_json(text, source, limits, number)
-        except LocatedProblems as exc:
-            yield _failed(source, exc.problems)
-            continue
-        yield Record(source, number, Located(data, source, {}), f"{stem}-{number}")
+        yield Record(source, number, None, f"{stem}-{number}", text=text, limits=limits)
 
 
 def _csv_rows(path: Path, limits: Limits) -> Iterator[Record]:
@@ -310,12 +306,19 @@ def count_records(names: Iterable[str]) -> int:
 class RecordEvaluator:
     """Validates, evaluates and formats one record; never raises for a bad incident."""
 
-    def __init__(self, evaluator: Evaluator, output: OutputFormat, lang: Lang = "id") -> None:
+    def __init__(self, evaluator: Evaluator, output: OutputFormat, lang: Lang = "id", explain: bool = False) -> None:
         self.evaluator = evaluator
         self.output = output
         self.lang = lang
+        self.explain = explain
 
     def __call__(self, record: Record) -> Result:
+        if record.text is not None:
+            try:
+                data = parse_json(record.text, record.source, record.limits, record.line or 1)
+            except LocatedProblems as exc:
+                return self._error(_failed(record.source, exc.problems), None, exc.problems)
+            record = replace(record, located=Located(data, record.source, {}), text=None)
         data = record.located.data if record.located else None
         incident_id = data.get("id") if isinstance(data, dict) and isinstance(data.get("id"), str) else None
         try:
@@ -323,7 +326,7 @@ class RecordEvaluator:
                 raise IncidentError(list(record.problems))
             incident = incident_from_located(record.located, record.default_id)
             incident_id = incident.id
-            verdict = self.evaluator.evaluate(incident)
+            verdict = self.evaluator.evaluate(incident, explain=self.explain)
             output = format_verdict(verdict, record.source, record.line, self.output, self.lang)
         except IncidentError as error:
             return self._error(record, incident_id, relocate(error, record.located).problems
@@ -356,10 +359,10 @@ def _located(problem: Problem, record: Record) -> Problem:
 _WORKER: RecordEvaluator | None = None
 
 
-def _init_worker(rules: str | None, backend: BackendName, output: OutputFormat, lang: Lang) -> None:
+def _init_worker(rules: str | None, backend: BackendName, output: OutputFormat, lang: Lang, explain: bool) -> None:
     global _WORKER
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent alone stops the run
-    _WORKER = RecordEvaluator(Evaluator(Rulebook.load(rules), backend=backend), output, lang)
+    _WORKER = RecordEvaluator(Evaluator(Rulebook.load(rules), backend=backend), output, lang, explain)
 
 
 def _work(chunk: list[Record]) -> list[Result]:
@@ -375,7 +378,7 @@ def _chunks(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
 
 def evaluate_parallel(records: Iterable[Record], workers: int, init: tuple[Any, ...],
                       chunk: int = CHUNK) -> Iterator[Result]:
-    """Results in input order from `workers` processes; `init` = (rules, backend, output, lang)."""
+    """Results in input order from `workers` processes; `init` = (rules, backend, output, lang, explain)."""
     context = multiprocessing.get_context("spawn")
     window: deque[AsyncResult[list[Result]]] = deque()
     with context.Pool(workers, initializer=_init_worker, initargs=init) as pool:
@@ -419,6 +422,7 @@ class BatchRun:
     lang: Lang
     workers: int = 1
     limits: Limits = DEFAULT_LIMITS
+    explain: bool = False
 
 
 def run_batch(names: list[str], out: TextIO, run: BatchRun, console: Console, progress: bool,
@@ -431,8 +435,8 @@ def run_batch(names: list[str], out: TextIO, run: BatchRun, console: Console, pr
     """
     rulebook = Rulebook.load(run.rules)
     evaluator = None if run.workers > 1 else RecordEvaluator(Evaluator(rulebook, backend=run.backend), run.output,
-                                                             run.lang)
-    init = (str(run.rules) if run.rules is not None else None, run.backend, run.output, run.lang)
+                                                             run.lang, run.explain)
+    init = (str(run.rules) if run.rules is not None else None, run.backend, run.output, run.lang, run.explain)
     if run.output is OutputFormat.CSV:
         out.write(csv_header())
     summary = summary if summary is not None else Summary()

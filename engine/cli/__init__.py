@@ -120,12 +120,12 @@ def _located_incidents(files: list[str], limits: Limits) -> list[Located]:
     return documents
 
 
-def _verdicts(evaluator: Evaluator, files: list[str], limits: Limits) -> list[Verdict]:
+def _verdicts(evaluator: Evaluator, files: list[str], limits: Limits, explain: bool) -> list[Verdict]:
     verdicts = []
     for located, name in zip(_located_incidents(files, limits), files, strict=True):
         incident = incident_from_located(located, Path(name).stem if name != "-" else None)
         try:
-            verdicts.append(evaluator.evaluate(incident))
+            verdicts.append(evaluator.evaluate(incident, explain=explain))
         except IncidentError as error:
             raise relocate(error, located) from None
     return verdicts
@@ -176,7 +176,9 @@ def evaluate(
     out: Annotated[Path | None, typer.Option("--output", "-o", help="Write batch results here, not stdout")] = None,
     rules: RulesOption = None,
     backend: BackendOption = BackendChoice.AUTO,
-    explain: Annotated[bool, typer.Option("--explain", help="Also list provisions that do not apply")] = False,
+    explain: Annotated[bool, typer.Option("--explain", help=(
+        "Explain every provision: why those that do not apply do not, and the conditions that already hold for "
+        "undetermined ones (verdicts are compact without it)"))] = False,
     fail_on_violation: Annotated[bool, typer.Option(help="Exit 1 when any violation is found")] = False,
     max_file_bytes: MaxFileOption = DEFAULT_LIMITS.file_bytes,
     max_line_bytes: MaxLineOption = DEFAULT_LIMITS.line_bytes,
@@ -188,21 +190,21 @@ def evaluate(
     if output in (Format.JSONL, Format.CSV) or workers > 1 or any(is_batch_source(f) for f in files):
         if output in (Format.TEXT, Format.JSON):
             raise typer.BadParameter("a batch streams 'jsonl' or 'csv'", param_hint="--format")
-        _batch(files, BatchRun(rules, backend.value, OutputFormat(output or Format.JSONL), language, workers, limits),
-               out, fail_on_violation)
+        _batch(files, BatchRun(rules, backend.value, OutputFormat(output or Format.JSONL), language, workers, limits,
+                               explain), out, fail_on_violation)
         return
     if out is not None:
         raise typer.BadParameter("--output is for batches (--format jsonl or csv)", param_hint="--output")
     try:
         evaluator = Evaluator(Rulebook.load(rules), backend=backend.value)
         note_rulebook(evaluator.rulebook, language)
-        verdicts = _verdicts(evaluator, files, limits)
+        verdicts = _verdicts(evaluator, files, limits, explain)
     except NetralitasError as error:
         _fail(error, language)
     if output is Format.JSON:
-        payload = [json.loads(v.to_json()) for v in verdicts]
-        _write_stdout(json.dumps(payload[0] if len(payload) == 1 else payload, ensure_ascii=False, indent=2,
-                                 sort_keys=True) + "\n", language)
+        shown = [v.to_json() for v in verdicts]
+        text = shown[0] if len(shown) == 1 else "[\n" + ",\n".join(shown) + "\n]"
+        _write_stdout(text + "\n", language)
     else:
         stdout = make_console()
         try:

@@ -144,7 +144,7 @@ def render_verdict(verdict: Verdict, console: Console, lang: Lang = "id", explai
     ]
     if explain:
         sections.append((h["na"], [f"{n.rule_id} ({n.act_id or h['person']}): "
-                                   + "; ".join(r.description.get(lang) for r in n.reasons)
+                                   + "; ".join(r.description.get(lang) for r in n.reasons or [])
                                    for n in verdict.not_applicable]))
     for heading, lines in sections:
         if lines:

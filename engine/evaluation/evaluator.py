@@ -7,12 +7,13 @@ in force on the date? -> exceptions (set aside) -> conflicts -> findings and out
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from typing import Any
+
+import orjson
 
 from netralitas.errors import IncidentError, Problem
 from netralitas.evaluation.explain import (
@@ -31,6 +32,7 @@ from netralitas.evaluation.explain import (
 from netralitas.evaluation.memo import Memo
 from netralitas.evaluation.outcome import Open, overall_outcome
 from netralitas.evaluation.verdict import (
+    FORMAT_VERSION,
     CitationOut,
     ConditionOut,
     Conflict,
@@ -58,7 +60,9 @@ from netralitas.facts.normalise import Fact, NormalisedIncident, normalise
 from netralitas.facts.paths import FIELDS_BY_PATH, TOPIC_OF_PATH, TOPICS
 from netralitas.lang.conditions import Atom
 from netralitas.lang.models import Category
+from netralitas.lang.registry import Instrument
 from netralitas.matching.backends import Backend, BackendName, make_backend
+from netralitas.matching.backends.base import Classification
 from netralitas.matching.compiler import CompiledRule, CompiledRulebook, compile_rulebook
 from netralitas.rulebook import Rulebook
 from netralitas.suggestions import suggest
@@ -87,6 +91,9 @@ class _RuleParts:
     explainer: RuleExplainer
     citations: list[CitationOut]
     sanction: SanctionOut
+    compact_citations: list[CitationOut]
+    """The citations as a compact verdict gives them (without the instruments' full titles)."""
+    compact_sanction: SanctionOut
     version: LocalizedText
     date_path: str
     missing_date: list[MissingFact]
@@ -100,16 +107,22 @@ class _DayParts:
     body: LocalizedText | None
 
 
+def canonical_bytes(incident: Incident) -> bytes:
+    """The incident's canonical byte form: JSON of the fields that differ from their defaults, keys sorted,
+    no whitespace, UTF-8. Adding a field with a default to the model leaves it unchanged."""
+    return orjson.dumps(incident.model_dump(mode="json", exclude_defaults=True), option=orjson.OPT_SORT_KEYS)
+
+
 def input_hash(incident: Incident) -> str:
-    """SHA-256 of the incident's canonical JSON."""
-    canonical = json.dumps(incident.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(canonical.encode()).hexdigest()
+    """SHA-256 of the incident's canonical byte form (`canonical_bytes`)."""
+    return hashlib.sha256(canonical_bytes(incident)).hexdigest()
 
 
 def _ref(rule: CompiledRule, fact: Fact, cls: type[Any], **extra: Any) -> Any:
     r = rule.loaded.rule
-    return cls(rule_id=r.id, title=r.title, category=r.category, subject=fact.subject,
-               act_id=fact.label if fact.subject == "act" else None, confidence=r.confidence, note=r.note, **extra)
+    extra.setdefault("note", r.note)
+    return cls.model_construct(rule_id=r.id, title=r.title, category=r.category, subject=fact.subject,
+                               act_id=fact.label if fact.subject == "act" else None, confidence=r.confidence, **extra)
 
 
 class Evaluator:
@@ -124,13 +137,15 @@ class Evaluator:
         self._parts = [
             _RuleParts(RuleExplainer(rule.index, rule.condition, outs),
                        [citation_out(c, book) for c in spec.basis], sanction_out(spec.sanction, book),
-                       version_text(spec.in_force), spec.date_path(),
+                       [citation_out(c, book, titled=False) for c in spec.basis],
+                       sanction_out(spec.sanction, book, titled=False), version_text(spec.in_force), spec.date_path(),
                        missing_out((_date_atom(spec.date_path()),), _NO_FACT))
             for rule in self.compiled.rules for spec in (rule.loaded.rule,)
         ]
         self._earliest = book.earliest_rule_date()
         self._elections: Memo[ElectionRef | None, tuple[ResolvedElection, ElectionOut]] = Memo(MEMO_LIMIT)
-        self._days: Memo[date | None, _DayParts] = Memo(MEMO_LIMIT)
+        self._instruments: dict[tuple[str, bool], InstrumentOut] = {}
+        self._days: Memo[tuple[date | None, bool], _DayParts] = Memo(MEMO_LIMIT)
         self._paths: Memo[tuple[Category, date], LocalizedText] = Memo(MEMO_LIMIT)
         self._refs: Memo[Hashable, Any] = Memo(MEMO_LIMIT)
         self._outside: Memo[tuple[int, date], ConditionOut] = Memo(MEMO_LIMIT)
@@ -140,42 +155,52 @@ class Evaluator:
                 self._exceptions_to.setdefault(target, []).append(rule.id)
         self._exception_rules = frozenset(x for xs in self._exceptions_to.values() for x in xs)
 
-    def evaluate(self, incident: Incident | dict[str, Any]) -> Verdict:
-        """The verdict for one incident."""
+    def evaluate(self, incident: Incident | dict[str, Any], *, explain: bool = False) -> Verdict:
+        """The verdict for one incident; with `explain`, also why each provision that does not apply does not."""
         if not isinstance(incident, Incident):
             incident = incident_from_data(incident)
         self._check_calendar(incident)
         election, election_out = self._election(incident.election)
         normalised = normalise(incident, self.rulebook.calendars, election)
-        matches = self.backend.match(normalised.facts)
-        return self._verdict(normalised, matches, election_out)
+        classified = self.backend.classify(normalised.facts)
+        return self._verdict(normalised, classified, election_out, explain)
 
     def _election(self, ref: ElectionRef | None) -> tuple[ResolvedElection, ElectionOut]:
         def make() -> tuple[ResolvedElection, ElectionOut]:
             e = resolve_election(ref, self.rulebook.calendars)
-            return e, ElectionOut(calendar=e.calendar, kind=e.kind, race=e.race,
+            return e, ElectionOut.model_construct(calendar=e.calendar, kind=e.kind, race=e.race,
                                   determination_date=e.determination_date, campaign_start=e.campaign_start,
                                   campaign_end=e.campaign_end, voting_day=e.voting_day)
 
         return self._elections.get(ref, make)
 
-    def _day(self, day: date | None) -> _DayParts:
+    def _day(self, day: date | None, explain: bool) -> _DayParts:
         def make() -> _DayParts:
             if day is None:
                 return _DayParts([], None)
             book = self.rulebook
             body = book.authority_on(day)
-            return _DayParts([InstrumentOut(key=i.key, short=i.short, title=i.title, in_force_from=i.in_force.from_,
-                                            in_force_until=i.in_force.until)
+            return _DayParts([self._instrument(i, explain)
                               for i in sorted(book.instruments_in_force(day), key=lambda i: i.key)],
                              body.name if body else None)
 
-        return self._days.get(day, make)
+        return self._days.get((day, explain), make)
 
-    def evaluate_many(self, incidents: Iterable[Incident | dict[str, Any]]) -> Iterator[Verdict]:
+    def _instrument(self, instrument: Instrument, explain: bool) -> InstrumentOut:
+        """One shared entry per instrument (and form), whatever the day."""
+        key = (instrument.key, explain)
+        found = self._instruments.get(key)
+        if found is None:
+            found = self._instruments[key] = InstrumentOut.model_construct(
+                key=instrument.key, short=instrument.short, title=instrument.title if explain else None,
+                in_force_from=instrument.in_force.from_, in_force_until=instrument.in_force.until)
+        return found
+
+    def evaluate_many(self, incidents: Iterable[Incident | dict[str, Any]], *,
+                      explain: bool = False) -> Iterator[Verdict]:
         """Verdicts for many incidents, in order."""
         for incident in incidents:
-            yield self.evaluate(incident)
+            yield self.evaluate(incident, explain=explain)
 
     def _check_calendar(self, incident: Incident) -> None:
         ref = incident.election
@@ -191,23 +216,31 @@ class Evaluator:
             raise IncidentError([Problem(f"race '{ref.race}' is not part of calendar '{ref.calendar}'",
                                          field="election.race", path="election.race")])
 
-    def _verdict(self, normalised: NormalisedIncident, matches: set[tuple[int, int]],
-                 election: ElectionOut) -> Verdict:
+    def _verdict(self, normalised: NormalisedIncident, classified: Classification, election: ElectionOut,
+                 explain: bool) -> Verdict:
         book = self.rulebook
         applicable: list[_Applicable] = []
         undetermined: list[Undetermined] = []
         not_applicable: list[NotApplicable] = []
+        holds, open_pairs = classified.holds, classified.undetermined
+        noted: dict[str, None] = {} if explain else {"note": None}  # an undetermined rule's note, when explained
         for fact in normalised.facts:
-            derived = derived_reasons(fact)
+            derived = derived_reasons(fact) if fact.derivations else {}
             for rule in self.compiled.candidates(fact.subject, fact.values.get("act.kind")):
+                pair = (rule.index, fact.index)
+                value = True if pair in holds else None if pair in open_pairs else False
+                if value is False and not explain:
+                    not_applicable.append(self._considered(rule, fact))
+                    continue
                 parts = self._parts[rule.index]
-                result = parts.explainer.explain(fact, derived)
-                if (result.value is True) != ((rule.index, fact.index) in matches):
+                result = parts.explainer.explain(fact, derived, conditions=explain or value is True)
+                if result.value is not value:
                     raise RuntimeError(f"backend {self.backend.name} disagrees with the reference evaluation on "
                                        f"rule {rule.id}, fact {fact.label}")
-                if result.value is False:
-                    not_applicable.append(self._shared_ref(rule, fact, NotApplicable, reasons=result.failed))
+                if value is False:
+                    not_applicable.append(self._not_applicable(rule, fact, result.failed))
                     continue
+                held = result.held if explain else None
                 date_path = parts.date_path
                 day = fact.values.get(date_path)
                 period = rule.loaded.rule.in_force
@@ -216,24 +249,26 @@ class Evaluator:
                     if period.contains(lo) and period.contains(hi):
                         day = lo
                     elif hi < period.from_ or (period.until is not None and lo > period.until):
-                        not_applicable.append(self._shared_ref(rule, fact, NotApplicable, reasons=[
-                            not_in_force(period, date_path, lo)]))
+                        not_applicable.append(self._not_applicable(rule, fact, [not_in_force(period, date_path, lo)])
+                                              if explain else self._considered(rule, fact))
                         continue
                     else:
-                        undetermined.append(_ref(rule, fact, Undetermined, missing=parts.missing_date,
-                                                 conditions_held=result.held,
-                                                 boundary=span_boundary(period, lo, hi)))
+                        undetermined.append(_ref(rule, fact, Undetermined, **noted, missing=parts.missing_date,
+                                                 conditions_held=held, boundary=span_boundary(period, lo, hi)))
                         continue
                 if day is not None and not period.contains(day) and fact.span is None:
-                    reason = self._outside.get((rule.index, day), partial(
-                        not_in_force, rule.loaded.rule.in_force, date_path, day))
-                    not_applicable.append(self._shared_ref(rule, fact, NotApplicable, reasons=[reason]))
+                    if explain:
+                        reason = self._outside.get((rule.index, day), partial(
+                            not_in_force, rule.loaded.rule.in_force, date_path, day))
+                        not_applicable.append(self._not_applicable(rule, fact, [reason]))
+                    else:
+                        not_applicable.append(self._considered(rule, fact))
                 elif result.value is None:
-                    undetermined.append(self._shared_ref(rule, fact, Undetermined, missing=result.missing,
-                                                         conditions_held=result.held))
+                    undetermined.append(self._shared_ref(rule, fact, Undetermined, **noted, missing=result.missing,
+                                                         conditions_held=held))
                 elif day is None:
-                    undetermined.append(_ref(rule, fact, Undetermined, missing=parts.missing_date,
-                                             conditions_held=result.held))
+                    undetermined.append(_ref(rule, fact, Undetermined, **noted, missing=parts.missing_date,
+                                             conditions_held=held))
                 else:
                     applicable.append(_Applicable(rule, fact, result, day))
 
@@ -259,7 +294,8 @@ class Evaluator:
             parts = self._parts[item.rule.index]
             held = item.explained.held
             if spec.category is Category.BUKAN_PELANGGARAN:
-                permitted.append(_ref(item.rule, item.fact, Permission, citations=parts.citations,
+                permitted.append(_ref(item.rule, item.fact, Permission,
+                                      citations=parts.citations if explain else parts.compact_citations,
                                       conditions_held=held))
                 continue
             if spec.sanction.scheme:
@@ -269,27 +305,30 @@ class Evaluator:
                       if k in open_exceptions]
             findings.append(_ref(
                 item.rule, item.fact, Finding, date_used=item.day, version=parts.version,
-                citations=parts.citations, sanction=parts.sanction,
+                citations=parts.citations if explain else parts.compact_citations,
+                sanction=parts.sanction if explain else parts.compact_sanction,
                 competent_path=self._competent_path(spec.category, item.day), conditions_held=held,
                 in_conflict=(spec.id, item.fact.subject, _act_id(item.fact)) in conflicted,
                 date_range=item.fact.span,
-                unless=[Unless(rule_id=u.rule_id, title=u.title, missing=u.missing) for u in unless]))
+                unless=[Unless.model_construct(rule_id=u.rule_id, title=u.title, missing=u.missing) for u in unless]))
             used_exceptions.update((u.rule_id, u.subject, u.act_id) for u in unless)
 
         order = {f.label: f.index for f in normalised.facts}
 
-        def key(ref: RuleRef) -> tuple[int, str]:
+        def key(ref: RuleRef | NotApplicable) -> tuple[int, str]:
             return (order[ref.act_id or "person"], ref.rule_id)
 
         undetermined = [u for u in undetermined if (u.rule_id, u.subject, u.act_id) not in used_exceptions]
         pending = [u for u in undetermined if u.category is not Category.BUKAN_PELANGGARAN]
         reference = normalised.reference_date
-        day_parts = self._day(reference)
+        day_parts = self._day(reference, explain)
         scope = self._scope(normalised, findings, pending)
         outcome = overall_outcome(findings, book, schemes_used,
                                   Open(pending, [] if scope.in_scope else scope.notes))
         asn = normalised.facts[0].values.get("person.is_asn") is not False
-        return Verdict(
+        return Verdict.model_construct(
+            format_version=FORMAT_VERSION,
+            explained=explain,
             incident_id=normalised.incident.id,
             reference_date=reference,
             election=election,
@@ -304,22 +343,42 @@ class Evaluator:
             conflicts=sorted(conflicts, key=lambda c: (order[c.act_id or "person"], c.topic)),
             instruments_in_force=day_parts.instruments,
             recommending_body=day_parts.body if asn and outcome.state is not OutcomeState.OUT_OF_SCOPE else None,
-            presumptions=[Presumption(subject=f.subject, act_id=_act_id(f), path=d.path,
+            presumptions=[Presumption.model_construct(subject=f.subject, act_id=_act_id(f), path=d.path,
                                       label=FIELDS_BY_PATH[d.path].label, value=d.value, reason=d.reason)
                           for f in normalised.facts for d in f.derivations if d.presumed],
             hints=list(normalised.hints),
-            provenance=Provenance(rulebook_hash=book.content_hash, engine_version=__version__,
+            provenance=Provenance.model_construct(rulebook_hash=book.content_hash, engine_version=__version__,
                                   input_hash=input_hash(normalised.incident)),
         )
 
-    def _shared_ref(self, rule: CompiledRule, fact: Fact, cls: type[Any], **parts: list[Any]) -> Any:
+    def _shared_ref(self, rule: CompiledRule, fact: Fact, cls: type[Any], **parts: list[Any] | None) -> Any:
         """`_ref`, memoised: one entry object per rule, fact label and identical (memoised) parts.
 
         The key holds the ids of the part objects; the memoised entry holds the objects
         themselves, so no id in a live key can be reused by another object.
         """
-        key = (cls, rule.index, fact.subject, fact.label, *(tuple(map(id, v)) for v in parts.values()))
+        key = (cls, rule.index, fact.subject, fact.label, *(id(v) for v in parts.values()))
         return self._refs.get(key, lambda: _ref(rule, fact, cls, **parts))
+
+    def _considered(self, rule: CompiledRule, fact: Fact) -> NotApplicable:
+        """A provision that does not apply, as a compact verdict lists it: which rule, for which act."""
+        key = (NotApplicable, rule.index, fact.subject, fact.label)
+        found: NotApplicable = self._refs.get(key, lambda: NotApplicable.model_construct(
+            rule_id=rule.id, subject=fact.subject, act_id=_act_id(fact)))
+        return found
+
+    def _not_applicable(self, rule: CompiledRule, fact: Fact, reasons: list[ConditionOut]) -> NotApplicable:
+        """A provision that does not apply, explained: the rule and the conditions (or dates) that rule it out."""
+        key = (NotApplicable, rule.index, fact.subject, fact.label, id(reasons))
+
+        def make() -> NotApplicable:
+            spec = rule.loaded.rule
+            return NotApplicable.model_construct(
+                rule_id=spec.id, subject=fact.subject, act_id=_act_id(fact), title=spec.title, category=spec.category,
+                confidence=spec.confidence, note=spec.note, reasons=reasons)
+
+        found: NotApplicable = self._refs.get(key, make)
+        return found
 
     def _competent_path(self, category: Category, day: date) -> LocalizedText:
         return self._paths.get((category, day), lambda: competent_path(category, self.rulebook, day))
@@ -351,7 +410,7 @@ class Evaluator:
             outcomes = sorted({f"{i.rule.loaded.rule.category}/{i.rule.loaded.rule.sanction.tier}" for i in items})
             if len(outcomes) > 1:
                 fact = items[0].fact
-                conflicts.append(Conflict(subject=fact.subject, act_id=_act_id(fact), topic=topic,
+                conflicts.append(Conflict.model_construct(subject=fact.subject, act_id=_act_id(fact), topic=topic,
                                           rule_ids=sorted(i.rule.id for i in items), outcomes=outcomes))
         return conflicts
 
@@ -387,7 +446,7 @@ class Evaluator:
                 if note is not None:
                     in_scope = False
                     notes.append(note)
-        return Scope(in_scope=in_scope, notes=notes)
+        return Scope.model_construct(in_scope=in_scope, notes=notes)
 
     def _outside_encoded_law(self, fact: Fact) -> LocalizedText | None:
         """A scope statement when no provision encoded for the act's kind is in force on its date."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from netralitas.evaluation.memo import Memo
@@ -19,23 +19,24 @@ from netralitas.rulebook import Rulebook
 from netralitas.text import LocalizedText, bi
 
 
-def citation_out(citation: Citation, rulebook: Rulebook) -> CitationOut:
-    """A citation with its instrument's names."""
+def citation_out(citation: Citation, rulebook: Rulebook, titled: bool = True) -> CitationOut:
+    """A citation with its instrument's short name, and its full title when `titled` (explained verdicts)."""
     instrument = rulebook.instruments[citation.instrument]
-    return CitationOut(instrument=instrument.key, instrument_short=instrument.short, instrument_title=instrument.title,
+    return CitationOut(instrument=instrument.key, instrument_short=instrument.short,
+                       instrument_title=instrument.title if titled else None,
                        reference=citation.reference(), text=citation.text, address=citation.address,
                        confidence=citation.confidence, note=citation.note)
 
 
-def sanction_out(sanction: Sanction, rulebook: Rulebook) -> SanctionOut:
+def sanction_out(sanction: Sanction, rulebook: Rulebook, titled: bool = True) -> SanctionOut:
     """The sanction with the options its scheme lists for the tier."""
     options = list(sanction.options or [])
-    basis = [citation_out(c, rulebook) for c in sanction.basis]
+    basis = [citation_out(c, rulebook, titled) for c in sanction.basis]
     if sanction.scheme is not None:
         tier = rulebook.schemes[sanction.scheme].tiers[sanction.tier]
         if not options:
             options = list(tier.options)
-        basis += [citation_out(c, rulebook) for c in tier.basis]
+        basis += [citation_out(c, rulebook, titled) for c in tier.basis]
     return SanctionOut(tier=sanction.tier, options=options, penalty=sanction.penalty, basis=basis)
 
 
@@ -55,8 +56,12 @@ def conditions_out(atoms: tuple[Atom, ...], fact: Fact) -> list[ConditionOut]:
 
 
 def missing_out(atoms: tuple[Atom, ...], fact: Fact) -> list[MissingFact]:
-    """The unknown facts among the atoms' paths."""
-    paths = sorted({p for a in atoms for p in needed_paths(a) if p not in fact.values})
+    """The unknown facts among the atoms' paths (one shared, read-only list per set of paths)."""
+    return _missing_list(tuple(sorted({p for a in atoms for p in needed_paths(a) if p not in fact.values})))
+
+
+@lru_cache(maxsize=4096)
+def _missing_list(paths: tuple[str, ...]) -> list[MissingFact]:
     return [_missing(p) for p in paths]
 
 
@@ -203,15 +208,16 @@ class RuleExplainer:
         self._outs = outs
         self._shapes: Memo[tuple[bool | None, ...], _Shape] = Memo(limit)
 
-    def explain(self, fact: Fact, derived: Derived) -> Explained:
-        """The condition's value on `fact`, and the atoms that decided it in plain language."""
+    def explain(self, fact: Fact, derived: Derived, conditions: bool = True) -> Explained:
+        """The condition's value on `fact`, the unknown facts that would decide it, and (with `conditions`)
+        the atoms that decided it in plain language."""
         condition = self.condition
         if condition is None:
             return _ALWAYS
         values = fact.values
         vector = tuple([check(values) for check in self._checks])
         shape = self._shapes.get(vector, lambda: self._shape(condition, values))
-        outs = self._outs.outs(shape.shown, fact, derived)
+        outs = self._outs.outs(shape.shown, fact, derived) if conditions else []
         if shape.value is None:
             return Explained(None, outs, [], missing_out(shape.unknown, fact))
         if shape.value:

@@ -134,6 +134,6 @@ def _sanctions(findings: list[Finding], rulebook: Rulebook,
         parts_en.append(f"{len(untiered)} violation{'s' if len(untiered) > 1 else ''} with no sanction tier in the "
                         "encoded sources, for the competent official to decide")
     summary = bi("; ".join(parts_id), "; ".join(parts_en)) if parts_id else None
-    return summary, Outcome(state=OutcomeState.NO_VIOLATION, summary=summary or bi("-", "-"),
+    return summary, Outcome.model_construct(state=OutcomeState.NO_VIOLATION, summary=summary or bi("-", "-"),
                             disiplin_tier=heaviest, moral_sanction=moral, dismissal=dismissal,
                             criminal_referrals=criminal, basis=basis)

@@ -2,19 +2,30 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from netralitas.lang.models import Category, Confidence, Tier
 from netralitas.text import LocalizedText
 
+FORMAT_VERSION = 2
+"""The verdict format this engine writes (see docs/verdict-format.md); a verdict without the field is format 1."""
+
 
 class _Out(BaseModel):
     model_config = ConfigDict(frozen=True)
+
+
+def _is_none(value: object) -> bool:
+    return value is None
+
+
+def _explained_only(description: str) -> Any:
+    """A field filled only in an explained verdict (`explain=True`): absent from the JSON otherwise."""
+    return Field(default=None, exclude_if=_is_none, description=f"{description} (only when explained)")
 
 
 class CitationOut(_Out):
@@ -22,7 +33,7 @@ class CitationOut(_Out):
 
     instrument: str
     instrument_short: str
-    instrument_title: LocalizedText
+    instrument_title: LocalizedText | None = _explained_only("the instrument's full title")
     reference: str
     text: str
     address: str
@@ -63,7 +74,8 @@ class RuleRef(_Out):
     subject: str
     act_id: str | None
     confidence: Confidence
-    note: LocalizedText | None = None
+    note: LocalizedText | None = Field(default=None, exclude_if=_is_none, description=(
+        "the rule's note on its mapping; for undetermined provisions only when explained"))
 
 
 class Unless(_Out):
@@ -108,15 +120,22 @@ class Undetermined(RuleRef):
     """A rule that could apply but needs facts that are unknown."""
 
     missing: list[MissingFact]
-    conditions_held: list[ConditionOut]
+    conditions_held: list[ConditionOut] | None = _explained_only("the conditions that already hold")
     boundary: LocalizedText | None = None
     """The date that splits a date range, when that is what keeps the rule open."""
 
 
-class NotApplicable(RuleRef):
-    """A rule about this kind of act that does not apply, and why."""
+class NotApplicable(_Out):
+    """A rule about this kind of act that was considered and does not apply; why, when explained."""
 
-    reasons: list[ConditionOut]
+    rule_id: str
+    subject: str
+    act_id: str | None
+    title: LocalizedText | None = _explained_only("the rule's title")
+    category: Category | None = _explained_only("the rule's category")
+    confidence: Confidence | None = _explained_only("how certain the rule's mapping is")
+    note: LocalizedText | None = _explained_only("the rule's note")
+    reasons: list[ConditionOut] | None = _explained_only("the conditions that failed, or the validity period")
 
 
 class Conflict(_Out):
@@ -162,7 +181,7 @@ class Outcome(_Out):
 class InstrumentOut(_Out):
     key: str
     short: str
-    title: LocalizedText
+    title: LocalizedText | None = _explained_only("the instrument's full title")
     in_force_from: date
     in_force_until: date | None
 
@@ -204,8 +223,16 @@ class Provenance(_Out):
 
 
 class Verdict(_Out):
-    """Everything decided about one incident."""
+    """Everything decided about one incident.
 
+    Compact by default: findings are explained in full and undetermined provisions name the facts
+    that would decide them, while the reasons of provisions that do not apply (and the conditions
+    that already hold for undetermined ones) are filled only when `explained` is true.
+    """
+
+    format_version: int = Field(default=1, description="the verdict format (see docs/verdict-format.md); "
+                                "absent in format 1")
+    explained: bool = Field(default=True, description="whether the explanation-only fields are filled")
     incident_id: str
     reference_date: date | None
     election: ElectionOut
@@ -225,5 +252,5 @@ class Verdict(_Out):
     provenance: Provenance
 
     def to_json(self, indent: int | None = 2) -> str:
-        """Deterministic JSON (keys sorted, lists already in a fixed order)."""
-        return json.dumps(self.model_dump(mode="json"), ensure_ascii=False, sort_keys=True, indent=indent)
+        """Deterministic JSON: keys in the model's field order, lists already in a fixed order, UTF-8."""
+        return self.model_dump_json(indent=indent)

@@ -98,10 +98,10 @@ def test_csv_header_of_list_positions_is_an_error_not_an_assertion(tmp_path: Pat
 def test_unexpected_failure_on_one_incident_is_an_error_record(tmp_path: Path, monkeypatch: Any) -> None:
     original = Evaluator.evaluate
 
-    def evaluate(self: Evaluator, incident: Any) -> Any:
+    def evaluate(self: Evaluator, incident: Any, **options: Any) -> Any:
         if incident.id == "boom":
             raise RuntimeError("engine bug")
-        return original(self, incident)
+        return original(self, incident, **options)
 
     monkeypatch.setattr(Evaluator, "evaluate", evaluate)
     path = tmp_path / "cases.jsonl"

@@ -74,7 +74,7 @@ def test_not_and_any_with_unknown_is_undetermined(tmp_path: Path) -> None:
     assert sorted(m.path for m in verdict.undetermined[0].missing) == ["act.active_support", "act.attributes"]
     assert [f.rule_id for f in evaluator.evaluate(incident(date="2024-10-05", effect="favours",
                                                            attributes=["party"])).findings] == ["r"]
-    na = evaluator.evaluate(incident(date="2024-10-05", effect="harms")).not_applicable
+    na = evaluator.evaluate(incident(date="2024-10-05", effect="harms"), explain=True).not_applicable
     assert na[0].reasons[0].description.en == "effect is not harms"
     assert na[0].reasons[0].facts == {"act.effect": "harms"}
 
@@ -115,7 +115,7 @@ def test_several_violations_cite_pp94_pasal_35(tmp_path: Path) -> None:
 
 def test_rule_not_in_force_on_the_act_date(tmp_path: Path) -> None:
     evaluator = book(tmp_path, rule("r", "{fact: act.effect, equals: favours}"))
-    verdict = evaluator.evaluate(incident(date="2021-08-30", effect="favours"))
+    verdict = evaluator.evaluate(incident(date="2021-08-30", effect="favours"), explain=True)
     assert verdict.findings == [] and "outside" in verdict.not_applicable[0].reasons[0].description.en
 
 

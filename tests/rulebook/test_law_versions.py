@@ -17,7 +17,7 @@ MEMBER = {"employment_status": "pns", "party": {"member": True}}
 ])
 def test_party_membership_switches_on_the_right_day(evaluator: Evaluator, day: str, rule: str, instrument: str,
                                                     body: str) -> None:
-    verdict = evaluator.evaluate({"id": "p", "date": day, "person": MEMBER})
+    verdict = evaluator.evaluate({"id": "p", "date": day, "person": MEMBER}, explain=True)
     assert [f.rule_id for f in verdict.findings] == [rule]
     assert verdict.findings[0].citations[0].instrument_short == instrument
     assert verdict.recommending_body is not None and body in verdict.recommending_body.id

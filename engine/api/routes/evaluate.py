@@ -1,7 +1,7 @@
 """`POST /evaluate` (one incident, JSON or YAML) and `POST /evaluate/batch` (JSON Lines in, JSON Lines streamed out).
 
-The verdict is exactly what `netralitas evaluate --format json` prints (with `explain=true`); without `explain`
-the provisions that did not apply (`not_applicable`) are left out, as the CLI's text output leaves them out.
+The verdict is exactly what `netralitas evaluate --format json` prints: compact by default (the provisions that
+do not apply are listed by id only), explained in full with `explain=true` (as `--explain`).
 """
 
 from __future__ import annotations
@@ -30,7 +30,8 @@ INCIDENT_TYPES = ("application/json", "application/yaml", "application/x-yaml", 
                   "text/plain")
 LINES_TYPES = ("application/jsonl", "application/x-ndjson", "application/json-lines", "text/plain",
                "application/json")
-Explain = Annotated[bool, Query(description="Include the provisions that do not apply (`not_applicable`)")]
+Explain = Annotated[bool, Query(description="Explain every provision: why those that do not apply do not, and the "
+                                            "conditions that already hold for undetermined ones")]
 LangQuery = Annotated[str | None, Query(pattern="^(id|en)$", description="Language of errors: id (default) or en")]
 
 
@@ -48,18 +49,10 @@ def body_text(raw: bytes, content_type: str | None, accepted: tuple[str, ...]) -
                                              f"the body is not UTF-8 (byte {error.start + 1})")) from None
 
 
-def verdict_payload(verdict: Verdict, explain: bool) -> dict[str, Any]:
-    """The verdict as JSON data, with or without the provisions that do not apply."""
-    data: dict[str, Any] = json.loads(verdict.to_json(indent=None))
-    if not explain:
-        data.pop("not_applicable", None)
-    return data
-
-
-def evaluate_incident(request: Request, incident: Incident) -> Verdict:
+def evaluate_incident(request: Request, incident: Incident, explain: bool = False) -> Verdict:
     """Evaluate under the process's evaluation lock."""
     with evaluating():
-        return services(request).evaluator.evaluate(incident)
+        return services(request).evaluator.evaluate(incident, explain=explain)
 
 
 def _incident_body() -> dict[str, Any]:
@@ -76,13 +69,13 @@ async def evaluate(request: Request, lang: LangQuery = None, explain: Explain = 
     require(request, Permission.EVALUATE)
     text = body_text(await request.body(), request.headers.get("content-type"), INCIDENT_TYPES)
     incident = load_incident_text(text, "<request>")
-    verdict = await run_in_threadpool(evaluate_incident, request, incident)
-    return Response(json.dumps(verdict_payload(verdict, explain), ensure_ascii=False, sort_keys=True),
-                    media_type="application/json", headers={"Content-Language": request_lang(request)})
+    verdict = await run_in_threadpool(evaluate_incident, request, incident, explain)
+    return Response(verdict.to_json(indent=None), media_type="application/json",
+                    headers={"Content-Language": request_lang(request)})
 
 
 def _batch_lines(request: Request, text: str, explain: bool) -> Iterator[str]:
-    runner = RecordEvaluator(services(request).evaluator, OutputFormat.JSONL, request_lang(request))
+    runner = RecordEvaluator(services(request).evaluator, OutputFormat.JSONL, request_lang(request), explain)
     for record in json_line_records(text.splitlines(), "<request>", "line"):
         with evaluating():
             result = runner(record)
@@ -91,12 +84,8 @@ def _batch_lines(request: Request, text: str, explain: bool) -> Iterator[str]:
             for item, problem in zip(data["error"]["problems"], result.problems, strict=True):
                 item["message"] = problem_message(problem, runner.lang)
             yield json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n"
-        elif explain:
-            yield result.output
         else:
-            data = json.loads(result.output)
-            data.pop("not_applicable", None)
-            yield json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n"
+            yield result.output
 
 
 @router.post("/evaluate/batch", summary="Evaluate incidents given as JSON Lines",

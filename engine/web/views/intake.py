@@ -122,7 +122,7 @@ async def evaluate_file(request: Request) -> Response:
         raw = await upload.read()
         body = raw.decode("utf-8", errors="replace")
     try:
-        verdict = await run_in_threadpool(evaluate_incident, request, load_incident_text(body, "<incident>"))
+        verdict = await run_in_threadpool(evaluate_incident, request, load_incident_text(body, "<incident>"), True)
     except NetralitasError as error:
         return page(request, "evaluate.html.j2", 422, text=body, problems=problems_of(error, request))
     return page(request, "verdict.html.j2", verdict=verdict, view=view(verdict, request), case_number=None)
