@@ -1,7 +1,9 @@
-"""`POST /evaluate` (one incident, JSON or YAML) and `POST /evaluate/batch` (JSON Lines in, JSON Lines streamed out).
+"""`POST /evaluate` (one incident or one group incident, JSON or YAML) and `POST /evaluate/batch` (JSON Lines in,
+JSON Lines streamed out).
 
 The verdict is exactly what `netralitas evaluate --format json` prints (with `explain=true`); without `explain`
 the provisions that did not apply (`not_applicable`) are left out, as the CLI's text output leaves them out.
+A group incident (a body that lists `persons`) gets the group verdict (`kind: group`), with the same per person.
 """
 
 from __future__ import annotations
@@ -14,14 +16,18 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response, StreamingResponse
 from starlette.concurrency import iterate_in_threadpool, run_in_threadpool
 
-from netralitas.api.examples import incident_examples, jsonl_example, sample_text
+from netralitas.api.examples import group_examples, incident_examples, jsonl_example, sample_text
 from netralitas.api.problems import ApiProblem, request_lang
 from netralitas.api.security import Permission, require
 from netralitas.api.services import evaluating, services
 from netralitas.batch.output import OutputFormat
 from netralitas.batch.runner import RecordEvaluator, json_line_records
+from netralitas.errors import IncidentError
+from netralitas.evaluation.group import GroupVerdict, evaluate_group
 from netralitas.evaluation.verdict import Verdict
-from netralitas.facts import Incident, load_incident_text
+from netralitas.facts import Incident
+from netralitas.facts.group import GroupIncident, group_from_located, is_group
+from netralitas.facts.loading import incident_from_located, located_text, relocate
 from netralitas.messages import message as problem_message
 from netralitas.text import bi
 
@@ -56,28 +62,55 @@ def verdict_payload(verdict: Verdict, explain: bool) -> dict[str, Any]:
     return data
 
 
+def group_payload(group: GroupVerdict, explain: bool) -> dict[str, Any]:
+    """The group verdict as JSON data, each person's verdict with or without the provisions that do not apply."""
+    data: dict[str, Any] = json.loads(group.to_json(indent=None))
+    if not explain:
+        for person in data["persons"]:
+            person["verdict"].pop("not_applicable", None)
+    return data
+
+
 def evaluate_incident(request: Request, incident: Incident) -> Verdict:
     """Evaluate under the process's evaluation lock."""
     with evaluating():
         return services(request).evaluator.evaluate(incident)
 
 
+def evaluate_group_incident(request: Request, group: GroupIncident) -> GroupVerdict:
+    """Evaluate every person of a group under the process's evaluation lock (held once for the whole group)."""
+    with evaluating():
+        return evaluate_group(services(request).evaluator, group)
+
+
 def _incident_body() -> dict[str, Any]:
     return {"required": True, "content": {
-        "application/json": {"schema": {"$ref": "#/components/schemas/Incident"}, "examples": incident_examples()},
+        "application/json": {"schema": {"anyOf": [{"$ref": "#/components/schemas/Incident"},
+                                                  {"$ref": "#/components/schemas/GroupIncident"}]},
+                             "examples": {**incident_examples(), **group_examples()}},
         "application/yaml": {"schema": {"type": "string"}, "example": sample_text("camat-kades")}}}
 
 
-@router.post("/evaluate", summary="Evaluate one incident", response_model=Verdict,
+@router.post("/evaluate", summary="Evaluate one incident or one group incident", response_model=Verdict | GroupVerdict,
              openapi_extra={"requestBody": _incident_body()},
              responses={415: {"description": "Not JSON or YAML"}, 422: {"description": "Invalid incident, located"}})
 async def evaluate(request: Request, lang: LangQuery = None, explain: Explain = False) -> Response:
-    """An incident (JSON or YAML) → its verdict. Invalid incidents get a 422 problem naming line, column and field."""
+    """An incident (JSON or YAML) → its verdict; a group incident (it lists `persons`) → the group verdict.
+    Invalid incidents get a 422 problem naming line, column and field."""
     require(request, Permission.EVALUATE)
     text = body_text(await request.body(), request.headers.get("content-type"), INCIDENT_TYPES)
-    incident = load_incident_text(text, "<request>")
-    verdict = await run_in_threadpool(evaluate_incident, request, incident)
-    return Response(json.dumps(verdict_payload(verdict, explain), ensure_ascii=False, sort_keys=True),
+    located = located_text(text, "<request>")
+    payload: dict[str, Any]
+    try:
+        if is_group(located.data):
+            group = await run_in_threadpool(evaluate_group_incident, request, group_from_located(located))
+            payload = group_payload(group, explain)
+        else:
+            verdict = await run_in_threadpool(evaluate_incident, request, incident_from_located(located))
+            payload = verdict_payload(verdict, explain)
+    except IncidentError as error:
+        raise relocate(error, located) from None
+    return Response(json.dumps(payload, ensure_ascii=False, sort_keys=True),
                     media_type="application/json", headers={"Content-Language": request_lang(request)})
 
 
