@@ -48,8 +48,8 @@ class GroupIncident(FactModel):
     id: str = Field(min_length=1, max_length=GROUP_ID_MAX, description="The group incident's id")
     title: str | None = Field(None, description="A one-line summary (for the record)")
     date: Maybe[dt.date] = Field(None, description="Reference date; defaults to each person's latest exact act date")
-    persons: list[GroupPerson] = Field(max_length=MAX_PERSONS, description="The civil servants the incident is "
-                                                                           "about, each with an id")
+    persons: list[GroupPerson] = Field(max_length=MAX_PERSONS, json_schema_extra={"minItems": 1},
+                                       description="The civil servants the incident is about, each with an id")
     election: ElectionRef | None = Field(None, description="The election; omit if the report does not say")
     acts: list[GroupAct] = Field(default_factory=list, max_length=MAX_ACTS, description="The acts reported")
     notes: str | None = Field(None, description="Free notes (for the record)")
