@@ -10,10 +10,11 @@ the id `<group id>/<person id>`; the law is applied to each person on their own 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 from typing import Any
 
-from pydantic import Field, ValidationError
+from pydantic import Field, ValidationError, field_validator
 
 from netralitas.errors import IncidentError, Problem
 from netralitas.facts.loading import incident_from_located
@@ -24,6 +25,7 @@ from netralitas.suggestions import suggest
 MAX_PERSONS = 100
 """Persons in one group incident: a report about more officials than this is several reports."""
 PERSON_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,59}$"
+_PERSON_ID = re.compile(PERSON_ID_PATTERN)
 GROUP_ID_MAX = 139
 """A group's id is at most this long, so that `<group id>/<person id>` fits an incident id (200)."""
 
@@ -31,8 +33,17 @@ GROUP_ID_MAX = 139
 class GroupPerson(Person):
     """One person of a group incident: the person's facts as in an incident, and an id the acts refer to."""
 
-    id: str = Field(pattern=PERSON_ID_PATTERN, description="A short id the acts' `by` lists and the verdict use "
-                                                           "(letters, digits, '.', '_', '-')")
+    id: str = Field(json_schema_extra={"pattern": PERSON_ID_PATTERN},
+                    description="A short id the acts' `by` lists and the verdict use (letters, digits, '.', '_', '-')")
+
+    @field_validator("id")
+    @classmethod
+    def _short_name(cls, value: str) -> str:
+        """A person id becomes part of an incident id (`<group>/<person>`): a plain short word."""
+        if not _PERSON_ID.match(value):
+            raise ValueError(f"person id '{value}' must be one word of letters, digits, '.', '_' or '-' (at most 60 "
+                             "characters, starting with a letter or digit)")
+        return value
 
 
 class GroupAct(Act):
