@@ -86,3 +86,39 @@ def test_openapi_describes_every_body_with_examples(api: TestClient) -> None:
                 assert has_example, f"{method} {path} has no example"
     assert "Incident" in spec["components"]["schemas"]
     assert api.get("/api/v1/docs").status_code == 200
+
+
+def test_a_group_incident_gives_the_cli_group_verdict(api: TestClient) -> None:
+    path = EXAMPLES / "groups" / "camat-lurah-kampanye.yaml"
+    expected = CliRunner().invoke(cli, ["evaluate", str(path), "--format", "json"])
+    as_yaml = api.post("/api/v1/evaluate?explain=true", content=path.read_text(),
+                       headers={"Content-Type": "application/yaml"})
+    assert as_yaml.status_code == 200 and as_yaml.json() == json.loads(expected.stdout)
+    as_json = api.post("/api/v1/evaluate", json=sample("groups/camat-lurah-kampanye")).json()
+    assert as_json["kind"] == "group" and as_json["outcome"] == as_yaml.json()["outcome"]
+    assert all("not_applicable" not in p["verdict"] for p in as_json["persons"])
+    assert all(p["verdict"]["not_applicable"] for p in as_yaml.json()["persons"])
+
+
+def test_an_invalid_group_incident_is_a_located_problem(api: TestClient) -> None:
+    bad = "id: g\npersons:\n  - id: camat\nacts:\n  - kind: attend_campaign\n    by: [lurah]\n"
+    for lang, words in (("id", "'by' menyebut orang yang tidak dikenal 'lurah'"),
+                        ("en", "'by' names unknown person 'lurah'")):
+        response = api.post(f"/api/v1/evaluate?lang={lang}", content=bad, headers={"Content-Type": "application/yaml"})
+        assert response.status_code == 422, response.text
+        error = response.json()["errors"][0]
+        assert (error["line"], error["column"], error["field"]) == (6, 10, "acts.0.by.0")
+        assert words in error["detail"]
+    calendar = "id: g\npersons:\n  - id: a\nelection:\n  calendar: pilkada-2042\n"
+    error = api.post("/api/v1/evaluate?lang=en", content=calendar,
+                     headers={"Content-Type": "application/yaml"}).json()["errors"][0]
+    assert (error["line"], error["field"]) == (5, "election.calendar")
+    assert "unknown election calendar" in error["detail"]
+
+
+def test_openapi_offers_a_group_incident_body(api: TestClient) -> None:
+    spec = api.get("/api/v1/openapi.json").json()
+    body = spec["paths"]["/api/v1/evaluate"]["post"]["requestBody"]["content"]["application/json"]
+    assert {"$ref": "#/components/schemas/GroupIncident"} in body["schema"]["anyOf"]
+    assert "camat-lurah-kampanye" in body["examples"]
+    assert "GroupIncident" in spec["components"]["schemas"] and "GroupVerdict" in spec["components"]["schemas"]
