@@ -12,13 +12,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from pydantic import Field, ValidationError, field_validator
 
 from netralitas.errors import IncidentError, Problem
-from netralitas.facts.loading import incident_from_located
+from netralitas.facts.loading import incident_from_located, load_located
 from netralitas.facts.models import MAX_ACTS, Act, ElectionRef, FactModel, Incident, Maybe, Person
+from netralitas.io.limits import DEFAULT_LIMITS, Limits
 from netralitas.io.yaml_source import Located, problems_from_validation
 from netralitas.suggestions import suggest
 
@@ -153,6 +155,11 @@ def _placed(problem: Problem, located: Located) -> Problem:
     loc = tuple(int(p) if p.isdigit() else p for p in (problem.path or "").split(".") if p)
     line, column = located.position(loc)
     return replace(problem, file=located.file, line=line, column=column)
+
+
+def load_group(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> GroupIncident:
+    """Load one group incident file (YAML or JSON); the file stem is its id when it has none."""
+    return group_from_located(load_located(path, limits), Path(path).stem)
 
 
 def group_from_data(data: Any, name: str = "<input>") -> GroupIncident:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 from netralitas import Evaluator
 from netralitas.evaluation.group import STATE_ORDER, GroupVerdict, evaluate_group, group_outcome
 from netralitas.evaluation.verdict import OutcomeState
+from netralitas.facts import GroupIncident, load_group
 from netralitas.facts.group import group_from_located, split_group
 from netralitas.facts.loading import load_located
 from tests.conftest import EXAMPLES
@@ -45,8 +47,16 @@ CASES: dict[str, tuple[OutcomeState, list[tuple[str, OutcomeState, list[str], li
 }
 
 
-def _group(name: str) -> Any:
+def _group(name: str) -> GroupIncident:
     return group_from_located(load_located(GROUPS / name))
+
+
+def test_load_group_names_a_group_after_its_file(tmp_path: Path) -> None:
+    text = (GROUPS / "guru-hadir-deklarasi.yaml").read_text(encoding="utf-8")
+    text = text.replace("id: dua-guru-hadir-deklarasi\n", "")
+    (tmp_path / "tanpa-id.yaml").write_text(text, encoding="utf-8")
+    group = load_group(tmp_path / "tanpa-id.yaml")
+    assert group.id == "tanpa-id" and [p.id for p in group.persons] == ["guru-matematika", "guru-olahraga"]
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
