@@ -139,7 +139,7 @@ def _verdicts(evaluator: Evaluator, files: list[str], limits: Limits) -> list[Ve
 
 
 def _findings(verdict: Verdict | GroupVerdict) -> int:
-    return len(verdict.findings()) if isinstance(verdict, GroupVerdict) else len(verdict.findings)
+    return len(verdict.all_findings()) if isinstance(verdict, GroupVerdict) else len(verdict.findings)
 
 
 def _closed_pipe() -> NoReturn:

@@ -69,7 +69,7 @@ class GroupVerdict(_Out):
     provenance: Provenance
     """The rulebook and engine, and the hash of the whole group incident (each person's verdict has its own)."""
 
-    def findings(self) -> list[Finding]:
+    def all_findings(self) -> list[Finding]:
         """Every person's findings, person by person."""
         return [f for p in self.persons for f in p.verdict.findings]
 

@@ -68,6 +68,7 @@ def test_group_sample_verdicts(evaluator: Evaluator, name: str) -> None:
     got = [(p.person_id, p.verdict.outcome.state, [f.rule_id for f in p.verdict.findings],
             p.verdict.outcome.undetermined_rules, p.acts) for p in verdict.persons]
     assert got == expected
+    assert [f.rule_id for f in verdict.all_findings()] == [r for p in expected for r in p[2]]
     assert [p.verdict.incident_id for p in verdict.persons] == [f"{group.id}/{p[0]}" for p in expected]
     for person in verdict.persons:
         assert_honest(person.verdict)
