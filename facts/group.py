@@ -99,13 +99,14 @@ def cross_check(group: GroupIncident) -> list[Problem]:
                 f"id orang '{person.id}' dipakai dua kali (pertama oleh persons.{seen[person.id]})",
                 f"persons.{index}.id"))
         seen.setdefault(person.id, index)
-    act_ids: dict[str, int] = {}
+    labels: set[str] = set()
     for index, act in enumerate(group.acts):
-        if act.id and act.id in act_ids:
-            problems.append(_problem(f"act ids must be unique; repeated: {act.id}",
-                                     f"id perbuatan harus unik; berulang: {act.id}", f"acts.{index}.id"))
-        if act.id:
-            act_ids.setdefault(act.id, index)
+        label = group.act_label(index)  # an unnamed act is `act-N` in every person's verdict
+        if label in labels:
+            problems.append(_problem(f"act ids must be unique; repeated: {label}",
+                                     f"id perbuatan harus unik; berulang: {label}",
+                                     f"acts.{index}.id" if act.id else f"acts.{index}"))
+        labels.add(label)
         problems.extend(_by_problems(act, index, seen))
     return problems
 
@@ -167,12 +168,16 @@ def group_from_data(data: Any, name: str = "<input>") -> GroupIncident:
     return group_from_located(Located(data, name, {}))
 
 
+def _plain_act(act: GroupAct, label: str) -> Act:
+    return Act(**{name: getattr(act, name) for name in act.model_fields_set if name not in ("by", "id")}, id=label)
+
+
 def member_incident(group: GroupIncident, person_index: int) -> Incident:
-    """The incident of one person of the group: the shared facts, the person's facts, the acts they took part in."""
+    """The incident of one person of the group: the shared facts, the person's facts, the acts they took part in
+    (an act without an id is given its label in the group, `act-N`, so that every verdict names it alike)."""
     member = group.persons[person_index]
     person = Person(**{name: getattr(member, name) for name in member.model_fields_set if name != "id"})
-    acts = [Act(**{name: getattr(act, name) for name in act.model_fields_set if name != "by"})
-            for act in (group.acts[i] for i in group.acts_of(member.id))]
+    acts = [_plain_act(group.acts[i], group.act_label(i)) for i in group.acts_of(member.id)]
     shared = {name: getattr(group, name) for name in ("title", "date", "election", "notes")
               if name in group.model_fields_set}
     return Incident(id=f"{group.id}/{member.id}", person=person, acts=acts, **shared)

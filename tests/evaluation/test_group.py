@@ -92,6 +92,18 @@ def test_each_person_is_judged_on_the_acts_they_did(evaluator: Evaluator) -> Non
     assert evaluate_group(evaluator, group).persons[0].verdict == alone
 
 
+def test_an_unnamed_act_has_the_same_label_everywhere(evaluator: Evaluator) -> None:
+    """`act-N` counts the group's acts: b's only act is the group's second, and b's verdict calls it act-2."""
+    verdict = evaluate_group(evaluator, {
+        "id": "g", "persons": [{"id": "a", "employment_status": "pns"}, {"id": "b", "employment_status": "pns"}],
+        "election": {"calendar": "pilkada-2024", "race": "bupati"},
+        "acts": [{"kind": "attend_campaign", "date": "2024-10-27", "by": ["a"]},
+                 {"kind": "attend_campaign", "date": "2024-10-27", "by": ["b"], "active_support": True,
+                  "attributes": [], "target": {"kind": "candidate"}}]})
+    b = verdict.persons[1]
+    assert b.acts == ["act-2"] and [f.act_id for f in b.verdict.findings] == ["act-2"]
+
+
 def test_group_provenance_hashes_the_whole_group(evaluator: Evaluator) -> None:
     group = _group("guru-hadir-deklarasi.yaml")
     verdict = evaluate_group(evaluator, group)

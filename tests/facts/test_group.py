@@ -35,6 +35,9 @@ BAD: dict[str, tuple[str, list[tuple[int, int, str, str, str]]]] = {
     "repeated-act-id": ("id: g\npersons:\n  - id: a\nacts:\n  - {id: x, kind: attend_campaign}\n"
                         "  - {id: x, kind: attend_campaign}\n", [
         (6, 6, "acts.1.id", "id perbuatan harus unik; berulang: x", "act ids must be unique; repeated: x")]),
+    "act-label-taken": ("id: g\npersons:\n  - id: a\nacts:\n  - {kind: attend_campaign}\n"
+                        "  - {id: act-1, kind: attend_campaign}\n", [
+        (6, 6, "acts.1.id", "id perbuatan harus unik; berulang: act-1", "act ids must be unique; repeated: act-1")]),
     "person-without-id": ("id: g\npersons:\n  - employment_status: pns\n", [
         (3, 5, "persons.0.id", "kolom wajib belum diisi", "required field is missing")]),
     "person-field-typo": ("id: g\npersons:\n  - id: a\n    employment_satus: pns\n", [
