@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -100,3 +101,33 @@ def test_an_error_in_one_persons_incident_points_into_the_group(evaluator: Evalu
         evaluate_group(evaluator, {"id": "g", "persons": [{"id": "a"}, {"id": "b"}],
                                    "election": {"calendar": "pilkada-2024", "race": "presiden"}})
     assert [p.path for p in raised.value.problems] == ["election.race"]
+
+
+def test_any_group_document_is_a_verdict_or_located_problems(evaluator: Evaluator) -> None:
+    """Malformed groups (ids repeated, missing or not words; `by` naming anyone) never fail otherwise."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from netralitas.messages import translate
+
+    ids = st.sampled_from(["a", "b", "a b", "", "-x"])
+    persons = st.lists(st.fixed_dictionaries({}, optional={"id": ids, "employment_status": st.just("pns")}),
+                       max_size=3)
+    acts = st.lists(st.fixed_dictionaries({"kind": st.sampled_from(["attend_campaign", "tweet"])}, optional={
+        "id": st.sampled_from(["act-1", "x"]), "by": st.lists(st.sampled_from(["a", "b", "c"]), max_size=3)}),
+        max_size=3)
+
+    @settings(max_examples=80, deadline=None)
+    @given(st.fixed_dictionaries({"id": st.just("g"), "persons": persons, "acts": acts}))
+    def check(data: dict[str, Any]) -> None:
+        try:
+            verdict = evaluate_group(evaluator, data)
+        except IncidentError as error:
+            assert error.problems and all(p.path for p in error.problems), error.problems
+            for problem in error.problems:  # every message has Indonesian words, none is pydantic's
+                assert "Input should" not in problem.message
+                assert problem.message_id or translate(problem.message) != problem.message, problem.message
+        else:
+            assert [p.person_id for p in verdict.persons] == [p["id"] for p in data["persons"]]
+
+    check()
