@@ -116,6 +116,10 @@ TRANSLATIONS: tuple[tuple[str, str], ...] = (
     (r"an incident must be a mapping with 'person' and 'acts'",
      "sebuah insiden harus berupa pemetaan dengan 'person' dan 'acts'"),
     (r"act ids must be unique; repeated: (?P<x>.*)", "id perbuatan harus unik; berulang: {x}"),
+    (r"person id '(?P<v>.*)' must be one word of letters, digits, '\.', '_' or '-' \(at most 60 characters, "
+     r"starting with a letter or digit\)",
+     "id orang '{v}' harus satu kata dari huruf, angka, '.', '_' atau '-' (paling banyak 60 karakter, diawali huruf "
+     "atau angka)"),
     (r"period ends \((?P<e>[^)]*)\) before it starts \((?P<s>[^)]*)\)",
      "masa berakhir ({e}) sebelum dimulai ({s})"),
     (r"membership ends \((?P<e>[^)]*)\) before it starts \((?P<s>[^)]*)\)",

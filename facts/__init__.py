@@ -1,5 +1,6 @@
 """Incident facts: models, vocabularies, calendars, normalisation and loading."""
 
+from netralitas.facts.group import GroupIncident, load_group
 from netralitas.facts.loading import load_incident, load_incident_text
 from netralitas.facts.models import (
     Act,
@@ -17,10 +18,12 @@ __all__ = [
     "Candidacy",
     "DatePeriod",
     "ElectionRef",
+    "GroupIncident",
     "Incident",
     "PartyMembership",
     "Person",
     "Target",
+    "load_group",
     "load_incident",
     "load_incident_text",
 ]

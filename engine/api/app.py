@@ -16,6 +16,7 @@ from netralitas.api.security import BROWSER_COOKIE, set_cookie
 from netralitas.api.services import Services, build
 from netralitas.api.settings import Settings
 from netralitas.facts import Incident
+from netralitas.facts.group import GroupIncident
 from netralitas.registry.casefile import CaseFile
 from netralitas.version import __version__
 
@@ -30,7 +31,7 @@ def _openapi(app: FastAPI) -> Callable[[], dict[str, Any]]:
         if app.openapi_schema is None:
             schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
             components = schema.setdefault("components", {}).setdefault("schemas", {})
-            for model in (Incident, CaseFile):
+            for model in (Incident, GroupIncident, CaseFile):
                 found = model.model_json_schema(by_alias=True, ref_template="#/components/schemas/{model}")
                 components.update(found.pop("$defs", {}))
                 components[model.__name__] = found

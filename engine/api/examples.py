@@ -11,6 +11,7 @@ import yaml
 from netralitas.io.package_data import data_folder
 
 SAMPLES = ("camat-kades", "guru-like", "foto-salam-dua-jari")
+GROUP_SAMPLES = ("groups/camat-lurah-kampanye",)
 
 
 @cache
@@ -28,6 +29,12 @@ def sample(name: str) -> dict[str, Any]:
 def incident_examples() -> dict[str, dict[str, Any]]:
     """OpenAPI `examples` of incidents as JSON."""
     return {name: {"summary": sample(name).get("title", name), "value": sample(name)} for name in SAMPLES}
+
+
+def group_examples() -> dict[str, dict[str, Any]]:
+    """OpenAPI `examples` of group incidents as JSON (named after the sample file)."""
+    return {name.rsplit("/", 1)[-1]: {"summary": sample(name).get("title", name), "value": sample(name)}
+            for name in GROUP_SAMPLES}
 
 
 def jsonl_example() -> str:

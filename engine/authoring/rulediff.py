@@ -15,7 +15,9 @@ from typing import Any
 from netralitas.errors import NetralitasError, Problem, ProblemsError, internal_problem
 from netralitas.evaluation import Evaluator
 from netralitas.evaluation.verdict import Verdict
-from netralitas.facts.loading import load_incident
+from netralitas.facts.group import incidents_from_located, is_group
+from netralitas.facts.loading import load_located
+from netralitas.facts.models import Incident
 from netralitas.io.package_data import data_folder
 from netralitas.lang.conditions import atoms, describe, nnf
 from netralitas.lang.models import Citation
@@ -149,6 +151,11 @@ def incident_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in INCIDENT_SUFFIXES)
 
 
+def _diff_name(path: Path, incident: Incident, group: bool) -> str:
+    """How the diff names an incident: its file, and the person's id for one person of a group incident."""
+    return f"{path.name} [{incident.id.rsplit('/', 1)[-1]}]" if group else path.name
+
+
 def diff(old: Rulebook, new: Rulebook, incidents: Path | None = None) -> RulebookDiff:
     """Compare two rulebooks, and their verdicts over the incidents in `incidents` (default: the samples)."""
     added, removed, changed = rule_changes(old, new)
@@ -158,8 +165,11 @@ def diff(old: Rulebook, new: Rulebook, incidents: Path | None = None) -> Ruleboo
     paths = incident_files(incidents or bundled_incidents_dir())
     for path in paths:
         try:
-            incident = load_incident(path)
-            first, second = (e.evaluate(incident) for e in evaluators)
+            located = load_located(path)
+            members = incidents_from_located(located, path.stem)
+            group = is_group(located.data)
+            compared = [(_diff_name(path, incident, group), evaluators[0].evaluate(incident),
+                         evaluators[1].evaluate(incident)) for incident in members]
         except ProblemsError as error:
             first_problem = error.problems[0] if error.problems else Problem(str(error), str(path))
             skipped.append(f"{first_problem.where()}: {first_problem.message}")
@@ -170,9 +180,10 @@ def diff(old: Rulebook, new: Rulebook, incidents: Path | None = None) -> Ruleboo
         except Exception as error:  # an engine bug on one incident must not stop the comparison
             skipped.append(f"{path}: {internal_problem(error).message}")
             continue
-        a, b = finding_lines(first), finding_lines(second)
-        if a != b or first.outcome.summary != second.outcome.summary:
-            verdicts.append(VerdictChange(path.name, tuple(x for x in a if x not in b),
-                                          tuple(x for x in b if x not in a), first.outcome.summary,
-                                          second.outcome.summary))
+        for name, first, second in compared:
+            a, b = finding_lines(first), finding_lines(second)
+            if a != b or first.outcome.summary != second.outcome.summary:
+                verdicts.append(VerdictChange(name, tuple(x for x in a if x not in b),
+                                              tuple(x for x in b if x not in a), first.outcome.summary,
+                                              second.outcome.summary))
     return RulebookDiff(added, removed, changed, tuple(verdicts), len(paths), tuple(skipped))

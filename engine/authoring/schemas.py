@@ -12,7 +12,9 @@ from typing import Any
 from pydantic import BaseModel
 
 from netralitas.authoring.scenarios import ScenarioFile
+from netralitas.evaluation.group import GroupVerdict
 from netralitas.evaluation.verdict import Verdict
+from netralitas.facts.group import GroupIncident
 from netralitas.facts.models import Incident
 from netralitas.lang.models import RuleFile
 from netralitas.lang.registry import InstrumentRegistry, SanctionCatalogue
@@ -60,4 +62,6 @@ SCHEMAS: dict[str, Callable[[], dict[str, Any]]] = {
     "sanctions": _schema(SanctionCatalogue, "netralitas sanction catalogue"),
     "scenarios": scenarios_schema,
     "verdict": _schema(Verdict, "netralitas verdict"),
+    "group-facts": _schema(GroupIncident, "netralitas group incident"),
+    "group-verdict": _schema(GroupVerdict, "netralitas group verdict"),
 }

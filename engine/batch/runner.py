@@ -9,7 +9,9 @@ Sources (each argument of `netralitas evaluate`):
 - any other file: one YAML or JSON incident.
 
 An incident without an `id` gets the file stem (YAML/JSON files) or `<stem>-<line>` (JSON Lines
-and CSV). Reading is lazy and results are written as they come, so memory stays constant
+and CSV). A group incident (a document that lists `persons`) gives one verdict per person, in the
+order listed, with the id `<group id>/<person id>` (`netralitas evaluate FILE` alone gives the
+group's own outcome). Reading is lazy and results are written as they come, so memory stays constant
 however long the input. With `workers > 1` each worker process (started with `spawn`, so
 no durable-rules host is ever inherited across a fork) builds its own `Evaluator` once;
 at most a few chunks per worker are in flight, and results are yielded in input order.
@@ -35,6 +37,8 @@ from netralitas.batch.output import OutputFormat, csv_header, csv_record, format
 from netralitas.batch.signals import deferred_stop
 from netralitas.errors import IncidentError, InputFileError, NetralitasError, Problem, internal_problem
 from netralitas.evaluation import Evaluator
+from netralitas.evaluation.group import evaluate_group
+from netralitas.facts.group import group_from_located, is_group
 from netralitas.facts.loading import incident_from_located, relocate
 from netralitas.io.json_source import parse_json
 from netralitas.io.limits import DEFAULT_LIMITS, Limits
@@ -324,10 +328,15 @@ class RecordEvaluator:
         try:
             if record.problems or record.located is None:
                 raise IncidentError(list(record.problems))
-            incident = incident_from_located(record.located, record.default_id)
-            incident_id = incident.id
-            verdict = self.evaluator.evaluate(incident, explain=self.explain)
-            output = format_verdict(verdict, record.source, record.line, self.output, self.lang)
+            if is_group(record.located.data):
+                group = group_from_located(record.located, record.default_id)
+                incident_id = group.id
+                verdicts = [p.verdict for p in evaluate_group(self.evaluator, group, explain=self.explain).persons]
+            else:
+                incident = incident_from_located(record.located, record.default_id)
+                incident_id = incident.id
+                verdicts = [self.evaluator.evaluate(incident, explain=self.explain)]
+            output = "".join(format_verdict(v, record.source, record.line, self.output, self.lang) for v in verdicts)
         except IncidentError as error:
             return self._error(record, incident_id, relocate(error, record.located).problems
                                if record.located else error.problems)
@@ -335,7 +344,7 @@ class RecordEvaluator:
             return self._error(record, incident_id, getattr(error, "problems", [Problem(str(error))]))
         except Exception as error:  # an engine bug: this incident gets an error record, the batch goes on
             return self._error(record, incident_id, [internal_problem(error)])
-        return Result(output, len(verdict.findings))
+        return Result(output, sum(len(v.findings) for v in verdicts))
 
     def _error(self, record: Record, incident_id: str | None, found: list[Problem]) -> Result:
         problems = tuple(_located(p, record) for p in found)

@@ -34,10 +34,13 @@ from netralitas.cli.console import make_console, note_rulebook
 from netralitas.cli.db import app as db_app
 from netralitas.cli.options import BackendChoice, BackendOption, LangOption, Language, RulesOption
 from netralitas.cli.render import render_verdict
+from netralitas.cli.render_group import render_group_verdict
 from netralitas.cli.rules import app as rules_app
 from netralitas.cli.server import serve, tokens_app, users_app
 from netralitas.errors import REPORT_TO, IncidentError, InputFileError, NetralitasError, Problem, ProblemsError
 from netralitas.evaluation import Evaluator, Verdict
+from netralitas.evaluation.group import GroupVerdict, evaluate_group
+from netralitas.facts.group import group_from_located, is_group
 from netralitas.facts.loading import incident_from_located, load_located, located_text, relocate
 from netralitas.io.limits import DEFAULT_LIMITS, Limits
 from netralitas.io.reading import LocatedProblems, read_stdin
@@ -120,15 +123,25 @@ def _located_incidents(files: list[str], limits: Limits) -> list[Located]:
     return documents
 
 
-def _verdicts(evaluator: Evaluator, files: list[str], limits: Limits, explain: bool) -> list[Verdict]:
-    verdicts = []
+def _verdicts(evaluator: Evaluator, files: list[str], limits: Limits,
+              explain: bool) -> list[Verdict | GroupVerdict]:
+    """One verdict per file; a group incident (it lists `persons`) gets a group verdict."""
+    verdicts: list[Verdict | GroupVerdict] = []
     for located, name in zip(_located_incidents(files, limits), files, strict=True):
-        incident = incident_from_located(located, Path(name).stem if name != "-" else None)
+        default_id = Path(name).stem if name != "-" else None
         try:
-            verdicts.append(evaluator.evaluate(incident, explain=explain))
+            if is_group(located.data):
+                verdicts.append(evaluate_group(evaluator, group_from_located(located, default_id),
+                                               explain=explain))
+            else:
+                verdicts.append(evaluator.evaluate(incident_from_located(located, default_id), explain=explain))
         except IncidentError as error:
             raise relocate(error, located) from None
     return verdicts
+
+
+def _findings(verdict: Verdict | GroupVerdict) -> int:
+    return len(verdict.all_findings()) if isinstance(verdict, GroupVerdict) else len(verdict.findings)
 
 
 def _closed_pipe() -> NoReturn:
@@ -209,13 +222,16 @@ def evaluate(
         stdout = make_console()
         try:
             for verdict in verdicts:
-                render_verdict(verdict, stdout, language, explain)
+                if isinstance(verdict, GroupVerdict):
+                    render_group_verdict(verdict, stdout, language, explain)
+                else:
+                    render_verdict(verdict, stdout, language, explain)
             sys.stdout.flush()
         except BrokenPipeError:
             _closed_pipe()
         except OSError as error:
             _cannot_write(_SAID[language]["stdout"], error, language)
-    if fail_on_violation and any(v.findings for v in verdicts):
+    if fail_on_violation and any(_findings(v) for v in verdicts):
         raise typer.Exit(EXIT_VIOLATION)
 
 
@@ -250,7 +266,8 @@ def _batch(files: list[str], run: BatchRun, out: Path | None, fail_on_violation:
 
 @app.command()
 def schema(
-    which: Annotated[str, typer.Argument(help="facts, rules, instruments, sanctions, scenarios or verdict")],
+    which: Annotated[str, typer.Argument(
+        help="facts, rules, instruments, sanctions, scenarios, verdict, group-facts or group-verdict")],
 ) -> None:
     """Print a JSON Schema (for editors and validators)."""
     if which not in SCHEMAS:

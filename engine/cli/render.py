@@ -48,8 +48,14 @@ _HEAD: dict[str, dict[str, Any]] = {
 }
 
 
-_STYLE = {"violation": "red", "conditional": "magenta", "undetermined": "yellow", "no_violation": "green",
+STATE_STYLE = {"violation": "red", "conditional": "magenta", "undetermined": "yellow", "no_violation": "green",
           "out_of_scope": "cyan"}
+
+
+def state_label(state: str, lang: Lang) -> str:
+    """The headline of an outcome state, as a verdict prints it."""
+    label: str = _HEAD[lang]["states"][state]
+    return label
 
 
 def _facts(missing: list[MissingFact], lang: Lang) -> str:
@@ -98,7 +104,7 @@ def render_verdict(verdict: Verdict, console: Console, lang: Lang = "id", explai
         console.print(Panel("\n".join(n.get(lang) for n in verdict.scope.notes), title=h["scope"], style="yellow",
                             expand=not piped))
     state = verdict.outcome.state.value
-    console.print(Text(f"{h['state']}: ", style="bold") + Text(h["states"][state], style="bold " + _STYLE[state]))
+    console.print(Text(f"{h['state']}: ", style="bold") + Text(h["states"][state], style="bold " + STATE_STYLE[state]))
     console.print(Text(f"{h['outcome']}: ", style="bold") + Text(verdict.outcome.summary.get(lang)))
     for citation in verdict.outcome.basis:
         console.print(f"  {citation.instrument_short} {citation.reference}: “{citation.text}”")

@@ -14,6 +14,7 @@ from functools import partial
 from typing import Any
 
 import orjson
+from pydantic import BaseModel
 
 from netralitas.errors import IncidentError, Problem
 from netralitas.evaluation.explain import (
@@ -107,14 +108,15 @@ class _DayParts:
     body: LocalizedText | None
 
 
-def canonical_bytes(incident: Incident) -> bytes:
-    """The incident's canonical byte form: JSON of the fields that differ from their defaults, keys sorted,
-    no whitespace, UTF-8. Adding a field with a default to the model leaves it unchanged."""
-    return orjson.dumps(incident.model_dump(mode="json", exclude_defaults=True), option=orjson.OPT_SORT_KEYS)
+def canonical_bytes(incident: BaseModel) -> bytes:
+    """An incident's canonical byte form: JSON of the fields that differ from their defaults, under the names
+    incident files use, keys sorted, no whitespace, UTF-8. Adding a field with a default leaves it unchanged."""
+    data = incident.model_dump(mode="json", exclude_defaults=True, by_alias=True)
+    return orjson.dumps(data, option=orjson.OPT_SORT_KEYS)
 
 
-def input_hash(incident: Incident) -> str:
-    """SHA-256 of the incident's canonical byte form (`canonical_bytes`)."""
+def input_hash(incident: BaseModel) -> str:
+    """SHA-256 of an incident's (or a group incident's) canonical byte form (`canonical_bytes`)."""
     return hashlib.sha256(canonical_bytes(incident)).hexdigest()
 
 

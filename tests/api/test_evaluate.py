@@ -12,7 +12,7 @@ from tests.api.support import EXAMPLES, sample
 
 
 def _cli_verdict(name: str) -> dict[str, object]:
-    result = CliRunner().invoke(cli, ["evaluate", str(EXAMPLES / f"{name}.yaml"), "--format", "json"])
+    result = CliRunner().invoke(cli, ["evaluate", str(EXAMPLES / f"{name}.yaml"), "--format", "json", "--explain"])
     assert result.exit_code in (0, 1), result.output
     data: dict[str, object] = json.loads(result.stdout)
     return data
@@ -29,11 +29,14 @@ def test_yaml_and_json_give_the_cli_verdict(api: TestClient) -> None:
         assert as_json.json()["findings"] == expected["findings"]
 
 
-def test_explain_off_leaves_out_what_does_not_apply(api: TestClient) -> None:
+def test_explain_off_lists_what_does_not_apply_by_id_only(api: TestClient) -> None:
     short = api.post("/api/v1/evaluate", json=sample("camat-kades")).json()
     full = api.post("/api/v1/evaluate?explain=true", json=sample("camat-kades")).json()
-    assert "not_applicable" not in short and full["not_applicable"]
-    assert short["outcome"] == full["outcome"]
+    assert short["explained"] is False and full["explained"] is True
+    assert [n["rule_id"] for n in short["not_applicable"]] == [n["rule_id"] for n in full["not_applicable"]]
+    assert all(set(n) == {"rule_id", "subject", "act_id"} for n in short["not_applicable"])
+    assert all(n["reasons"] and n["title"] for n in full["not_applicable"])
+    assert short["outcome"] == full["outcome"] and short["findings"][0]["conditions_held"]
 
 
 def test_an_invalid_incident_is_a_located_problem_in_both_languages(api: TestClient) -> None:
@@ -86,3 +89,39 @@ def test_openapi_describes_every_body_with_examples(api: TestClient) -> None:
                 assert has_example, f"{method} {path} has no example"
     assert "Incident" in spec["components"]["schemas"]
     assert api.get("/api/v1/docs").status_code == 200
+
+
+def test_a_group_incident_gives_the_cli_group_verdict(api: TestClient) -> None:
+    path = EXAMPLES / "groups" / "camat-lurah-kampanye.yaml"
+    expected = CliRunner().invoke(cli, ["evaluate", str(path), "--format", "json", "--explain"])
+    as_yaml = api.post("/api/v1/evaluate?explain=true", content=path.read_text(),
+                       headers={"Content-Type": "application/yaml"})
+    assert as_yaml.status_code == 200 and as_yaml.json() == json.loads(expected.stdout)
+    as_json = api.post("/api/v1/evaluate", json=sample("groups/camat-lurah-kampanye")).json()
+    assert as_json["kind"] == "group" and as_json["outcome"] == as_yaml.json()["outcome"]
+    assert all(not p["verdict"]["explained"] for p in as_json["persons"])
+    assert all(p["verdict"]["explained"] and p["verdict"]["not_applicable"] for p in as_yaml.json()["persons"])
+
+
+def test_an_invalid_group_incident_is_a_located_problem(api: TestClient) -> None:
+    bad = "id: g\npersons:\n  - id: camat\nacts:\n  - kind: attend_campaign\n    by: [lurah]\n"
+    for lang, words in (("id", "'by' menyebut orang yang tidak dikenal 'lurah'"),
+                        ("en", "'by' names unknown person 'lurah'")):
+        response = api.post(f"/api/v1/evaluate?lang={lang}", content=bad, headers={"Content-Type": "application/yaml"})
+        assert response.status_code == 422, response.text
+        error = response.json()["errors"][0]
+        assert (error["line"], error["column"], error["field"]) == (6, 10, "acts.0.by.0")
+        assert words in error["detail"]
+    calendar = "id: g\npersons:\n  - id: a\nelection:\n  calendar: pilkada-2042\n"
+    error = api.post("/api/v1/evaluate?lang=en", content=calendar,
+                     headers={"Content-Type": "application/yaml"}).json()["errors"][0]
+    assert (error["line"], error["field"]) == (5, "election.calendar")
+    assert "unknown election calendar" in error["detail"]
+
+
+def test_openapi_offers_a_group_incident_body(api: TestClient) -> None:
+    spec = api.get("/api/v1/openapi.json").json()
+    body = spec["paths"]["/api/v1/evaluate"]["post"]["requestBody"]["content"]["application/json"]
+    assert {"$ref": "#/components/schemas/GroupIncident"} in body["schema"]["anyOf"]
+    assert "camat-lurah-kampanye" in body["examples"]
+    assert "GroupIncident" in spec["components"]["schemas"] and "GroupVerdict" in spec["components"]["schemas"]

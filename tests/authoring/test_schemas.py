@@ -25,7 +25,9 @@ from tests.rulebook.test_errors import FIXTURES, bad_book
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA_DIR = ROOT / "docs" / "schema"
 MODELINE = re.compile(r"^# yaml-language-server: \$schema=(?P<target>\S+)$")
-BUNDLED = sorted([*(ROOT / "rules").rglob("*.yaml"), *(ROOT / "facts" / "examples").glob("*.yaml")])
+BUNDLED = sorted([*(ROOT / "rules").rglob("*.yaml"), *(ROOT / "facts" / "examples").rglob("*.yaml")])
+OUTPUTS = {"verdict", "group-verdict"}
+"""Schemas of what the engine writes, not of files people write."""
 
 # Fixtures whose mistake is in the shape of the file (a wrong type, an unknown field, a missing
 # field, a value outside a closed list): the schema rejects them, so an editor underlines them.
@@ -73,7 +75,7 @@ def test_every_committed_schema_has_a_command() -> None:
 
 def test_there_are_bundled_files_of_every_kind() -> None:
     names = {_schema_for(p).name for p in BUNDLED}
-    assert names == {f"{which}.schema.json" for which in SCHEMAS if which != "verdict"}  # verdicts are output
+    assert names == {f"{which}.schema.json" for which in SCHEMAS if which not in OUTPUTS}
 
 
 def test_the_verdict_schema_validates_real_verdicts() -> None:
@@ -83,6 +85,19 @@ def test_the_verdict_schema_validates_real_verdicts() -> None:
     evaluator = Evaluator()
     for path in sorted((ROOT / "facts" / "examples").glob("*.yaml")):
         verdict = json.loads(evaluator.evaluate(load_incident(path)).to_json())
+        errors = [e.message for e in validator.iter_errors(verdict)]
+        assert not errors, (path.name, errors[:3])
+
+
+def test_the_group_verdict_schema_validates_real_group_verdicts() -> None:
+    from netralitas import Evaluator
+    from netralitas.evaluation.group import evaluate_group
+    from netralitas.facts.group import group_from_located
+
+    validator = Draft202012Validator(SCHEMAS["group-verdict"]())
+    evaluator = Evaluator()
+    for path in sorted((ROOT / "facts" / "examples" / "groups").glob("*.yaml")):
+        verdict = json.loads(evaluate_group(evaluator, group_from_located(load_yaml_file(path))).to_json())
         errors = [e.message for e in validator.iter_errors(verdict)]
         assert not errors, (path.name, errors[:3])
 

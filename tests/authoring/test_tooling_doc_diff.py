@@ -214,3 +214,11 @@ def test_bad_paths_are_clear_errors(tmp_path: Path, args: list[str], words: str)
     code, output = _rules(*(a.format(**fill) for a in args))
     assert code == 2
     assert words.format(**fill) in output
+
+
+def test_diff_compares_each_person_of_a_group_incident(edited: Path) -> None:
+    code, output = _rules("diff", str(bundled_rules_dir()), "--rules", str(edited), "--lang", "en")
+    assert code == 0, output
+    assert "Incidents skipped" not in output, output
+    sukamaju = _block(output, "camat-lurah-kampanye.yaml [lurah-sukamaju]")
+    assert f"+ {NEW_RULE_ID} [kaos-paslon] disiplin/ringan" in sukamaju

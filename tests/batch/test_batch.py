@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 from benchmarks.incidents import write_jsonl
 from netralitas.cli import EXIT_SOME_INVALID, app
+from netralitas.io.yaml_source import load_yaml_file
 from tests.conftest import EXAMPLES
 
 runner = CliRunner()
@@ -110,8 +111,10 @@ def test_folder_input(tmp_path: Path) -> None:
     result = runner.invoke(app, ["evaluate", str(tmp_path / "cases"), "--format", "jsonl"])
     assert result.exit_code == 0, result.output
     examples = {p.stem: p for p in EXAMPLES.glob("*.yaml")}
+    persons = sum(len(load_yaml_file(p).data["persons"]) for p in EXAMPLES.glob("groups/*.yaml"))
     ids = _ids(result.stdout)
-    assert len(ids) == len(examples) + 1 and "from-jsonl" in ids
+    assert len(ids) == len(examples) + persons + 1 and "from-jsonl" in ids
+    assert "camat-lurah-kampanye-akbar/lurah-mekarsari" in ids  # a group incident: one verdict per person
 
 
 def test_single_file_keeps_text_output_and_batch_rejects_text() -> None:

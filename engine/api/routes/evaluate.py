@@ -1,7 +1,9 @@
-"""`POST /evaluate` (one incident, JSON or YAML) and `POST /evaluate/batch` (JSON Lines in, JSON Lines streamed out).
+"""`POST /evaluate` (one incident or one group incident, JSON or YAML) and `POST /evaluate/batch` (JSON Lines in,
+JSON Lines streamed out).
 
 The verdict is exactly what `netralitas evaluate --format json` prints: compact by default (the provisions that
 do not apply are listed by id only), explained in full with `explain=true` (as `--explain`).
+A group incident (a body that lists `persons`) gets the group verdict (`kind: group`), with the same per person.
 """
 
 from __future__ import annotations
@@ -14,14 +16,18 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response, StreamingResponse
 from starlette.concurrency import iterate_in_threadpool, run_in_threadpool
 
-from netralitas.api.examples import incident_examples, jsonl_example, sample_text
+from netralitas.api.examples import group_examples, incident_examples, jsonl_example, sample_text
 from netralitas.api.problems import ApiProblem, request_lang
 from netralitas.api.security import Permission, require
 from netralitas.api.services import evaluating, services
 from netralitas.batch.output import OutputFormat
 from netralitas.batch.runner import RecordEvaluator, json_line_records
+from netralitas.errors import IncidentError
+from netralitas.evaluation.group import GroupVerdict, evaluate_group
 from netralitas.evaluation.verdict import Verdict
-from netralitas.facts import Incident, load_incident_text
+from netralitas.facts import Incident
+from netralitas.facts.group import GroupIncident, group_from_located, is_group
+from netralitas.facts.loading import incident_from_located, located_text, relocate
 from netralitas.messages import message as problem_message
 from netralitas.text import bi
 
@@ -55,23 +61,39 @@ def evaluate_incident(request: Request, incident: Incident, explain: bool = Fals
         return services(request).evaluator.evaluate(incident, explain=explain)
 
 
+def evaluate_group_incident(request: Request, group: GroupIncident, explain: bool = False) -> GroupVerdict:
+    """Evaluate every person of a group under the process's evaluation lock (held once for the whole group)."""
+    with evaluating():
+        return evaluate_group(services(request).evaluator, group, explain=explain)
+
+
 def _incident_body() -> dict[str, Any]:
     return {"required": True, "content": {
-        "application/json": {"schema": {"$ref": "#/components/schemas/Incident"}, "examples": incident_examples()},
+        "application/json": {"schema": {"anyOf": [{"$ref": "#/components/schemas/Incident"},
+                                                  {"$ref": "#/components/schemas/GroupIncident"}]},
+                             "examples": {**incident_examples(), **group_examples()}},
         "application/yaml": {"schema": {"type": "string"}, "example": sample_text("camat-kades")}}}
 
 
-@router.post("/evaluate", summary="Evaluate one incident", response_model=Verdict,
+@router.post("/evaluate", summary="Evaluate one incident or one group incident", response_model=Verdict | GroupVerdict,
              openapi_extra={"requestBody": _incident_body()},
              responses={415: {"description": "Not JSON or YAML"}, 422: {"description": "Invalid incident, located"}})
 async def evaluate(request: Request, lang: LangQuery = None, explain: Explain = False) -> Response:
-    """An incident (JSON or YAML) → its verdict. Invalid incidents get a 422 problem naming line, column and field."""
+    """An incident (JSON or YAML) → its verdict; a group incident (it lists `persons`) → the group verdict.
+    Invalid incidents get a 422 problem naming line, column and field."""
     require(request, Permission.EVALUATE)
     text = body_text(await request.body(), request.headers.get("content-type"), INCIDENT_TYPES)
-    incident = load_incident_text(text, "<request>")
-    verdict = await run_in_threadpool(evaluate_incident, request, incident, explain)
-    return Response(verdict.to_json(indent=None), media_type="application/json",
-                    headers={"Content-Language": request_lang(request)})
+    located = located_text(text, "<request>")
+    try:
+        if is_group(located.data):
+            group = await run_in_threadpool(evaluate_group_incident, request, group_from_located(located), explain)
+            body = group.to_json(indent=None)
+        else:
+            verdict = await run_in_threadpool(evaluate_incident, request, incident_from_located(located), explain)
+            body = verdict.to_json(indent=None)
+    except IncidentError as error:
+        raise relocate(error, located) from None
+    return Response(body, media_type="application/json", headers={"Content-Language": request_lang(request)})
 
 
 def _batch_lines(request: Request, text: str, explain: bool) -> Iterator[str]:
