@@ -9,17 +9,21 @@ other work on a shared machine does not count; garbage collection does count.
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import itertools
 import multiprocessing
 import re
+import resource
 import statistics
+import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import orjson
 
 from benchmarks.incidents import IncidentGenerator
 from benchmarks.synthetic import synthetic_rulebook
@@ -80,15 +84,56 @@ def normalised_facts(evaluator: Evaluator, incidents: Iterable[dict[str, Any]]) 
     return out
 
 
-def pipeline(evaluator: Evaluator, incidents: Sequence[dict[str, Any]], passes: int) -> Throughput:
-    """Validate + evaluate + explained verdict, one process."""
+def pipeline(evaluator: Evaluator, incidents: Sequence[dict[str, Any]], passes: int,
+             explain: bool = False) -> Throughput:
+    """Validate + evaluate + verdict (compact unless `explain`) + its JSON, one process."""
     evaluate = evaluator.evaluate
 
     def run() -> None:
         for incident in incidents:
-            evaluate(incident)
+            evaluate(incident, explain=explain).to_json(indent=None)
 
     return timed(passes, len(incidents), run)
+
+
+def verdict_bytes(evaluator: Evaluator, incidents: Sequence[dict[str, Any]], explain: bool) -> float:
+    """The median size in bytes of a verdict's JSON line."""
+    return statistics.median(len(evaluator.evaluate(i, explain=explain).to_json(indent=None).encode())
+                             for i in incidents)
+
+
+@dataclass(frozen=True)
+class CliRun:
+    """`netralitas evaluate FILE.jsonl -o OUT` in a child process: its CPU time and wall time."""
+
+    workers: int
+    count: int
+    cpu_seconds: float
+    wall_seconds: float
+
+    @property
+    def per_cpu_second(self) -> float:
+        return self.count / self.cpu_seconds
+
+
+def cli_jsonl(incidents: Sequence[dict[str, Any]], backend: BackendName, workers: int, folder: Path) -> CliRun:
+    """Run the CLI on a JSON Lines file of `incidents` as a user would (start-up included), JSON Lines out."""
+    source = folder / "incidents.jsonl"
+    if not source.exists():
+        source.write_bytes(b"".join(orjson.dumps(i) + b"\n" for i in incidents))
+    out = folder / f"verdicts-{backend}-{workers}.jsonl"
+    out.unlink(missing_ok=True)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "netralitas", "evaluate", str(source), "--backend", backend,
+                           "--workers", str(workers), "-o", str(out)], check=False, capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    lines = sum(1 for _ in out.open("rb")) if out.exists() else 0
+    if lines != len(incidents):
+        raise RuntimeError(f"the CLI wrote {lines} verdicts for {len(incidents)} incidents: {done.stderr[-500:]}")
+    return CliRun(workers, len(incidents), cpu, wall)
 
 
 def matching(match: Callable[[Facts], Any], facts: Sequence[Facts], passes: int) -> Throughput:
@@ -105,31 +150,25 @@ _RAW_IDS = itertools.count(10**9)
 
 
 def raw_durable(backend: DurableBackend, facts: Sequence[Facts], passes: int) -> Throughput:
-    """durable-rules alone on the same rulesets: assert the facts, collect the matches, delete the states."""
-    from durable import engine
-
-    host, results = durable._host(), durable._RESULTS
+    """durable-rules alone on the same rulesets: assert each fact (serialised beforehand), drain its matches
+    from the engine, delete the session's state: no validation, normalisation, classification or verdict."""
+    handles = backend._handles
     times = []
     for _ in range(passes):
         batches = []
         for incident in facts:
             eval_id = next(_RAW_IDS)
-            batches.append((f"raw{eval_id}", eval_id,
-                            [(ruleset, fact_message(f, eval_id, f"raw{eval_id}")) for f in incident
-                             if (ruleset := backend.ruleset_for(f)) is not None]))
+            sid = f"raw{eval_id}"
+            batches.append((sid, [(handles[group], orjson.dumps(fact_message(f, eval_id, sid)).decode())
+                                  for f in incident if (group := backend._group(f)) in handles]))
         gc.collect()
+        drain, delete = durable.drain, durable.delete_state
         start = time.process_time()
-        for sid, eval_id, messages in batches:
-            if not messages:
-                continue
-            try:
-                for ruleset, message in messages:
-                    with contextlib.suppress(engine.MessageNotHandledException):
-                        host.assert_fact(ruleset, message)
-            finally:
-                for ruleset in {r for r, _ in messages}:
-                    host.delete_state(ruleset, sid)
-                results.pop(eval_id, None)
+        for sid, messages in batches:
+            for handle, message in messages:
+                drain(handle, message)
+            for handle in {h for h, _ in messages}:
+                delete(handle, sid)
         times.append(time.process_time() - start)
     median = statistics.median(times)
     return Throughput(len(facts) / median, median, len(facts))
@@ -167,17 +206,17 @@ class Scale:
 
 
 def scaling(base: Rulebook, sizes: Sequence[int], incidents: Sequence[dict[str, Any]], passes: int,
-            backend: BackendName) -> list[Scale]:
+            backend: BackendName, grow: Callable[[Rulebook, int], Rulebook] = synthetic_rulebook) -> list[Scale]:
     """Pipeline and matching time per incident for each synthetic rulebook size, on `backend`."""
     out = []
     for size in sizes:
         try:
-            evaluator = Evaluator(synthetic_rulebook(base, size), backend=backend)
+            evaluator = Evaluator(grow(base, size), backend=backend)
+            for data in incidents:
+                evaluator.evaluate(data)
         except RulesetRefused as error:  # durable-rules' own limits, reported rather than hidden
             out.append(Scale(size, backend, None, None, str(error.__cause__ or error)))
             continue
-        for data in incidents[:200]:
-            evaluator.evaluate(data)
         facts = normalised_facts(evaluator, incidents)
         full = pipeline(evaluator, incidents, passes)
         match = matching(evaluator.backend.match, facts, passes)

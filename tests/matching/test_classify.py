@@ -134,3 +134,24 @@ def test_each_act_kind_has_its_own_ruleset() -> None:
     backend = durable.DurableBackend(compile_rulebook(Rulebook.load(Path(REFERENCE.rulebook.root))))
     assert set(backend.rulesets) == {"person", *COMPILED.by_kind}
     assert all(len(rules) < len(COMPILED.rules) for rules in backend.groups.values())
+
+
+def test_a_fact_durable_rules_cannot_match_is_refused_or_left_to_the_reference() -> None:
+    """A very large ruleset (the 1,000-rule book grown in depth: 214 rules on one act kind) makes durable-rules
+    fail at assert time (error 303): `durable` says so, `auto` classifies that incident with the reference."""
+    if not durable.available():
+        pytest.skip(f"durable-rules not importable here: {durable.IMPORT_ERROR}")
+    from synthetic import synthetic_rulebook
+
+    book = synthetic_rulebook(REFERENCE.rulebook, 1000)
+    strict, auto, python = (Evaluator(book, backend=b) for b in ("durable", "auto", "python"))  # type: ignore[arg-type]
+    incidents = [data for _, data in zip(range(40), IncidentGenerator(seed=5), strict=False)]
+    refused = 0
+    for data in incidents:
+        try:
+            strict.evaluate(data)
+        except durable.RulesetRefused as error:
+            refused += 1
+            assert "error code: 303" in str(error) and "--backend python" in str(error)
+        assert auto.evaluate(data) == python.evaluate(data)
+    assert refused > 0 and isinstance(auto.backend, durable.DurableBackend) and auto.backend.fallbacks == refused

@@ -19,12 +19,14 @@ def make_backend(compiled: CompiledRulebook, name: BackendName = "auto") -> Back
 
     'auto' is durable-rules where it imports and accepts the rulebook, else pure Python:
     durable-rules refuses some large rulebooks outright (about 1,000 rules with existence
-    tests under one node fail with error code 107, ERR_RULE_EXISTS_LIMIT_EXCEEDED).
+    tests under one node fail with error code 107, ERR_RULE_EXISTS_LIMIT_EXCEEDED), and under
+    'auto' an incident whose fact it cannot match (error 303 in some very large rulesets) is
+    classified by the pure-Python reference instead, which gives the same verdict.
     """
     if name == "python" or (name == "auto" and not durable.available()):
         return PythonBackend(compiled)
     try:
-        return durable.DurableBackend(compiled)
+        return durable.DurableBackend(compiled, fallback=PythonBackend(compiled) if name == "auto" else None)
     except durable.RulesetRefused:
         if name == "auto":
             return PythonBackend(compiled)

@@ -36,7 +36,7 @@ import orjson
 
 from netralitas.errors import NetralitasError
 from netralitas.facts.normalise import Fact
-from netralitas.matching.backends.base import Classification, Match
+from netralitas.matching.backends.base import Backend, Classification, Match
 from netralitas.matching.backends.to_durable import fact_message, rule_pattern, second_pattern
 from netralitas.matching.compiler import CompiledRule, CompiledRulebook
 
@@ -61,7 +61,8 @@ PERSON_GROUP = "person"
 
 
 class RulesetRefused(NetralitasError):
-    """durable-rules would not create the ruleset (one of its fixed internal limits)."""
+    """durable-rules would not create the ruleset, or could not match a fact against it (its fixed internal
+    limits: error 107 for about 1,000 rules in one ruleset; 303 for some very large rulesets at assert time)."""
 
     exit_code = 3
 
@@ -114,14 +115,14 @@ def _create(name: str, rules: Sequence[CompiledRule]) -> int:
     except Exception as error:  # durable_rules_engine.error with an integer code
         raise RulesetRefused(f"durable-rules refused the compiled rulebook ({error}); "
                              "use --backend python") from error
-    _drain(handle, orjson.dumps(WARM_UP).decode())
+    drain(handle, orjson.dumps(WARM_UP).decode())
     _engine.delete_state(handle, WARM_UP["sid"])
     _HANDLES[name] = handle
     return handle
 
 
-def _drain(handle: int, message: str) -> list[str]:
-    """Assert one fact and return the names of the rules whose pattern it matched."""
+def drain(handle: int, message: str) -> list[str]:
+    """Assert one fact (serialised) into ruleset `handle`; the names of the rules whose pattern it matched."""
     assert _engine is not None
     code, state = _engine.assert_fact(handle, message)
     if code == NOT_HANDLED:
@@ -137,15 +138,25 @@ def _drain(handle: int, message: str) -> list[str]:
     return names
 
 
+def delete_state(handle: int, sid: str) -> None:
+    """Forget session `sid` in ruleset `handle`."""
+    assert _engine is not None
+    _engine.delete_state(handle, sid)
+
+
 class DurableBackend:
     """Matches with durable-rules: one ruleset per group of candidate rules, three outcomes per pair."""
 
     name = "durable-rules"
 
-    def __init__(self, compiled: CompiledRulebook) -> None:
+    def __init__(self, compiled: CompiledRulebook, fallback: Backend | None = None) -> None:
         if _engine is None:
             raise RuntimeError(f"durable-rules is not available: {IMPORT_ERROR}")
         self.compiled = compiled
+        self.fallback = fallback
+        """Where an incident goes when durable-rules cannot match one of its facts (`--backend auto`)."""
+        self.fallbacks = 0
+        """How many incidents went to the fallback."""
         prefix = f"netralitas_{compiled.rulebook.content_hash[:16]}"
         self.groups = rule_groups(compiled)
         self.rulesets = {group: f"{prefix}_{group}" for group in self.groups}
@@ -187,11 +198,19 @@ class DurableBackend:
                     if handle not in used:
                         used.append(handle)
                     message = orjson.dumps(fact_message(fact, eval_id, sid)).decode()
-                    for name in _drain(handle, message):
+                    try:
+                        names = drain(handle, message)
+                    except _engine.error as error:
+                        if self.fallback is None:
+                            raise RulesetRefused(f"durable-rules could not match a fact against ruleset "
+                                                 f"{self.rulesets[group]} ({error}); use --backend python") from error
+                        self.fallbacks += 1
+                        return self.fallback.classify(facts)
+                    for name in names:
                         by_kind[name[0]].add((int(name[1:]), fact.index))
             finally:
                 for handle in used:
-                    _engine.delete_state(handle, sid)
+                    delete_state(handle, sid)
         undetermined: set[Match] = set()
         optimistic_of = self._optimistic
         for group, fact in targets:
