@@ -54,7 +54,7 @@ class _Limited:
             if self._depth > self.limits.depth or self._nodes > self.limits.nodes:
                 what = (f"nested more than {self.limits.depth} levels deep" if self._depth > self.limits.depth
                         else f"document too complex (more than {self.limits.nodes:,} values)")
-                raise LimitExceeded(problem=what, problem_mark=self.peek_event().start_mark)  # type: ignore[attr-defined,no-untyped-call]
+                raise LimitExceeded(problem=what, problem_mark=self.peek_event().start_mark)  # type: ignore[attr-defined]
             return super().compose_node(parent, index)  # type: ignore[misc, no-any-return]
         finally:
             self._depth -= 1

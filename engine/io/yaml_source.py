@@ -29,9 +29,9 @@ from pydantic import ValidationError
 from netralitas.errors import Problem
 from netralitas.io.json_source import parse_json
 from netralitas.io.limits import DEFAULT_LIMITS, Limits
-from netralitas.io.yaml_loaders import LimitExceeded, PureLoader, fast_loader_for
 from netralitas.io.reading import SURROGATE_MESSAGE, LocatedProblems, decode, has_surrogate, read_bytes, read_text
 from netralitas.io.validation_messages import choices, project_message, shown
+from netralitas.io.yaml_loaders import LimitExceeded, PureLoader, fast_loader_for
 from netralitas.suggestions import suggest
 
 __all__ = ["Loc", "Located", "LocatedProblems", "load_yaml_file", "load_yaml_text", "problems_from_validation",
@@ -137,7 +137,7 @@ def load_yaml_text(text: str, file: str, limits: Limits = DEFAULT_LIMITS, *, lib
     if fast is not None:
         try:
             data, positions = parse_with(fast, text, limits)
-        except Exception:  # noqa: BLE001 - the reference loader decides and says what is wrong
+        except Exception:  # the reference loader decides, and says what is wrong
             pass
         else:
             return Located(data, file, positions)
