@@ -33,7 +33,6 @@ from netralitas.facts.loading import incident_from_located, load_located, locate
 from netralitas.io.limits import DEFAULT_LIMITS, Limits
 from netralitas.io.reading import LocatedProblems, read_stdin
 from netralitas.io.yaml_source import Located
-from netralitas.messages import render, translate
 from netralitas.rulebook import Rulebook
 from netralitas.rulebook.location import resolve_rules_dir
 from netralitas.text import Lang
@@ -98,6 +97,8 @@ _SAID = {
 
 
 def _fail(error: NetralitasError, lang: Lang = "id") -> NoReturn:
+    from netralitas.messages import render, translate
+
     stderr = make_console(stderr=True)
     if isinstance(error, ProblemsError):
         for problem in error.problems:
