@@ -74,6 +74,62 @@ def load_compile_ms(passes: int) -> float:
     return statistics.median(times) * 1000
 
 
+@dataclass(frozen=True)
+class Startup:
+    """CPU milliseconds of a fresh `netralitas evaluate FILE` (user + system, as `/usr/bin/time -f %U+%S`) and of
+    a fresh interpreter importing the CLI, with bytecode caches (as pip installs a package) and without (every
+    netralitas module compiled from source, as under PYTHONDONTWRITEBYTECODE in a development checkout)."""
+
+    evaluate_ms: float
+    imports_ms: float
+    evaluate_uncached_ms: float
+
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "facts" / "examples" / "camat-kades.yaml"
+_IMPORTS = "import time; import netralitas.cli; print(time.process_time())"
+
+
+def _child_cpu_ms(command: list[str], env: dict[str, str]) -> tuple[float, str]:
+    """CPU milliseconds (user + system) that `command` took as a child process, and its standard output."""
+    import resource
+    import subprocess
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    done = subprocess.run(command, capture_output=True, text=True, check=True, timeout=120, env=env,
+                          cwd=EXAMPLE.parent.parent.parent)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return cpu * 1000, done.stdout
+
+
+def startup(passes: int, example: Path = EXAMPLE) -> Startup:
+    """Fresh interpreters running `python -m netralitas evaluate FILE` (text output), and importing the CLI
+    (their own `time.process_time`, interpreter start-up included); medians of `passes` runs each.
+
+    Bytecode goes to a private cache folder (PYTHONPYCACHEPREFIX), filled by a first run that is not timed,
+    so the checkout is not written to; for the uncached figure netralitas's own bytecode is removed from it
+    and none is written.
+    """
+    import os
+    import shutil
+    import sys
+    import tempfile
+
+    evaluate = [sys.executable, "-m", "netralitas", "evaluate", str(example)]
+    imports = [sys.executable, "-c", _IMPORTS]
+    with tempfile.TemporaryDirectory(prefix="netralitas-pyc-") as cache:
+        cached = {**os.environ, "PYTHONPYCACHEPREFIX": cache}
+        cached.pop("PYTHONDONTWRITEBYTECODE", None)
+        _child_cpu_ms(evaluate, cached)  # fills the cache
+        evaluate_ms = [_child_cpu_ms(evaluate, cached)[0] for _ in range(passes)]
+        imports_ms = [float(_child_cpu_ms(imports, cached)[1]) * 1000 for _ in range(passes)]
+        for package in [p for p in Path(cache).rglob("netralitas") if p.is_dir()]:
+            shutil.rmtree(package)  # netralitas's own bytecode only: other packages keep theirs
+        uncached = {**cached, "PYTHONDONTWRITEBYTECODE": "1"}
+        uncached_ms = [_child_cpu_ms(evaluate, uncached)[0] for _ in range(passes)]
+    return Startup(statistics.median(evaluate_ms), statistics.median(imports_ms), statistics.median(uncached_ms))
+
+
 def normalised_facts(evaluator: Evaluator, incidents: Iterable[dict[str, Any]]) -> list[tuple[Fact, ...]]:
     """Each incident's normalised facts, prepared outside any timed loop."""
     out = []

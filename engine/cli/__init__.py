@@ -19,24 +19,15 @@ from contextlib import nullcontext, suppress
 from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from netralitas.authoring.schemas import SCHEMAS
-from netralitas.batch.destination import atomic_output, refuse_overwrite
-from netralitas.batch.output import OutputFormat
-from netralitas.batch.runner import BatchRun, Summary, is_batch_source, run_batch
-from netralitas.batch.signals import Stopped, stop_on_signals
-from netralitas.cli.about import version_lines
-from netralitas.cli.cases import app as cases_app
 from netralitas.cli.console import make_console, note_rulebook
-from netralitas.cli.db import app as db_app
+from netralitas.cli.lazy import lazy_group
 from netralitas.cli.options import BackendChoice, BackendOption, LangOption, Language, RulesOption
 from netralitas.cli.render import render_verdict
 from netralitas.cli.render_group import render_group_verdict
-from netralitas.cli.rules import app as rules_app
-from netralitas.cli.server import serve, tokens_app, users_app
 from netralitas.errors import REPORT_TO, IncidentError, InputFileError, NetralitasError, Problem, ProblemsError
 from netralitas.evaluation import Evaluator, Verdict
 from netralitas.evaluation.group import GroupVerdict, evaluate_group
@@ -45,16 +36,33 @@ from netralitas.facts.loading import incident_from_located, load_located, locate
 from netralitas.io.limits import DEFAULT_LIMITS, Limits
 from netralitas.io.reading import LocatedProblems, read_stdin
 from netralitas.io.yaml_source import Located
-from netralitas.messages import render, translate
 from netralitas.rulebook import Rulebook
 from netralitas.rulebook.location import resolve_rules_dir
 from netralitas.text import Lang
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="netralitas: ASN political neutrality rules engine.")
+if TYPE_CHECKING:
+    from netralitas.batch.runner import BatchRun
+
+LAZY_COMMANDS = {
+    "serve": "netralitas.cli.server:serve",
+    "rules": "netralitas.cli.rules:app",
+    "cases": "netralitas.cli.cases:app",
+    "db": "netralitas.cli.db:app",
+    "users": "netralitas.cli.server:users_app",
+    "tokens": "netralitas.cli.server:tokens_app",
+}
+"""Commands imported only when run or listed (`netralitas.cli.lazy`): evaluating a file needs none of them."""
+DOCUMENT_SUFFIXES = frozenset({".yaml", ".yml", ".json"})
+"""One incident per file (`netralitas.batch.runner.DOCUMENT_SUFFIXES`): no batch plumbing is imported for it."""
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, cls=lazy_group(LAZY_COMMANDS),
+                  help="netralitas: ASN political neutrality rules engine.")
 
 
 def _version(value: bool) -> None:
     if value:
+        from netralitas.cli.about import version_lines
+
         for line in version_lines(resolve_rules_dir(None)):
             typer.echo(line)
         raise typer.Exit()
@@ -65,12 +73,6 @@ def _root(version: Annotated[bool, typer.Option("--version", callback=_version, 
                                                 help="Package, rulebook and engine versions")] = False) -> None:
     """netralitas: ASN political neutrality rules engine."""
 
-app.add_typer(rules_app, name="rules")
-app.add_typer(cases_app, name="cases")
-app.add_typer(db_app, name="db")
-app.add_typer(users_app, name="users")
-app.add_typer(tokens_app, name="tokens")
-app.command()(serve)
 EXIT_VIOLATION = 1
 EXIT_SOME_INVALID = 4
 EXIT_INTERNAL = 70
@@ -98,6 +100,8 @@ _SAID = {
 
 
 def _fail(error: NetralitasError, lang: Lang = "id") -> NoReturn:
+    from netralitas.messages import render, translate
+
     stderr = make_console(stderr=True)
     if isinstance(error, ProblemsError):
         for problem in error.problems:
@@ -200,7 +204,10 @@ def evaluate(
     language: Lang = lang.value
     rules = resolve_rules_dir(rules)
     limits = replace(DEFAULT_LIMITS, file_bytes=max_file_bytes, line_bytes=max_line_bytes)
-    if output in (Format.JSONL, Format.CSV) or workers > 1 or any(is_batch_source(f) for f in files):
+    if output in (Format.JSONL, Format.CSV) or workers > 1 or any(_may_be_batch(f) for f in files):
+        from netralitas.batch.output import OutputFormat
+        from netralitas.batch.runner import BatchRun
+
         if output in (Format.TEXT, Format.JSON):
             raise typer.BadParameter("a batch streams 'jsonl' or 'csv'", param_hint="--format")
         _batch(files, BatchRun(rules, backend.value, OutputFormat(output or Format.JSONL), language, workers, limits,
@@ -235,7 +242,20 @@ def evaluate(
         raise typer.Exit(EXIT_VIOLATION)
 
 
+def _may_be_batch(name: str) -> bool:
+    """Whether `name` may be a batch source: only then is the batch plumbing imported to decide."""
+    if name == "-" or (Path(name).suffix.lower() in DOCUMENT_SUFFIXES and not Path(name).is_dir()):
+        return False
+    from netralitas.batch.runner import is_batch_source
+
+    return is_batch_source(name)
+
+
 def _batch(files: list[str], run: BatchRun, out: Path | None, fail_on_violation: bool) -> None:
+    from netralitas.batch.destination import atomic_output, refuse_overwrite
+    from netralitas.batch.runner import Summary, run_batch
+    from netralitas.batch.signals import Stopped, stop_on_signals
+
     stderr = make_console(stderr=True)
     said = _SAID[run.lang]
     done = Summary()
@@ -270,6 +290,8 @@ def schema(
         help="facts, rules, instruments, sanctions, scenarios, verdict, group-facts or group-verdict")],
 ) -> None:
     """Print a JSON Schema (for editors and validators)."""
+    from netralitas.authoring.schemas import SCHEMAS
+
     if which not in SCHEMAS:
         raise typer.BadParameter(f"choose one of: {', '.join(SCHEMAS)}", param_hint="WHICH")
     typer.echo(json.dumps(SCHEMAS[which](), indent=2, ensure_ascii=False))

@@ -10,13 +10,14 @@ Rule files and incidents are loaded with a SafeLoader subclass that:
 - turns every failure (a control character, an integer too long, `!!float x`) into a located problem;
 - returns a map from each value's path to its line and column.
 
-The pure-Python loader is used on purpose: libyaml's CSafeLoader reports different positions and
-messages for the same errors.
+Parsing uses libyaml's C parser when PyYAML has it (`yaml_loaders.FastLoader`, about five times faster)
+and PyYAML's pure-Python parser otherwise. The pure-Python loader is the reference: whenever the fast
+one fails, the text is parsed again by the reference, so every error keeps the reference's message,
+line and column (libyaml's own messages and positions differ).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +31,7 @@ from netralitas.io.json_source import parse_json
 from netralitas.io.limits import DEFAULT_LIMITS, Limits
 from netralitas.io.reading import SURROGATE_MESSAGE, LocatedProblems, decode, has_surrogate, read_bytes, read_text
 from netralitas.io.validation_messages import choices, project_message, shown
+from netralitas.io.yaml_loaders import LimitExceeded, PureLoader, fast_loader_for
 from netralitas.suggestions import suggest
 
 __all__ = ["Loc", "Located", "LocatedProblems", "load_yaml_file", "load_yaml_text", "problems_from_validation",
@@ -39,50 +41,6 @@ MAX_FILE_BYTES = DEFAULT_LIMITS.file_bytes
 MAX_NODES = DEFAULT_LIMITS.nodes
 
 Loc = tuple[str | int, ...]
-
-
-class _LimitExceeded(yaml.MarkedYAMLError):
-    """A limit was reached at a known place."""
-
-
-class _SafeLoader(yaml.SafeLoader):
-    """SafeLoader without timestamp resolution, with YAML 1.2 booleans, limits and located construction errors."""
-
-    limits: Limits = DEFAULT_LIMITS
-    _depth = 0
-    _nodes = 0
-
-    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
-        self._depth += 1
-        self._nodes += 1
-        try:
-            if self._depth > self.limits.depth or self._nodes > self.limits.nodes:
-                what = (f"nested more than {self.limits.depth} levels deep" if self._depth > self.limits.depth
-                        else f"document too complex (more than {self.limits.nodes:,} values)")
-                raise _LimitExceeded(problem=what, problem_mark=self.peek_event().start_mark)  # type: ignore[no-untyped-call]
-            return super().compose_node(parent, index)
-        finally:
-            self._depth -= 1
-
-    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
-        try:
-            return super().construct_object(node, deep)
-        except (ValueError, TypeError, OverflowError, ArithmeticError) as exc:
-            text = str(exc)
-            if "digits" in text and "integer" in text:
-                text = "number too long (more than 4,300 digits)"
-            raise yaml.constructor.ConstructorError(
-                None, None, f"cannot read value tagged {node.tag.replace('tag:yaml.org,2002:', '!!')}: {text}",
-                node.start_mark) from None
-
-
-_SafeLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_SafeLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
 
 
 @dataclass(frozen=True)
@@ -112,15 +70,15 @@ class _Budget:
 def _walk(node: yaml.Node, loc: Loc, positions: dict[Loc, tuple[int, int]], limits: Limits, budget: _Budget) -> None:
     budget.nodes -= 1
     if budget.nodes < 0:
-        raise _LimitExceeded(problem=f"document too complex (more than {limits.nodes:,} values after alias "
+        raise LimitExceeded(problem=f"document too complex (more than {limits.nodes:,} values after alias "
                              "expansion)", problem_mark=node.start_mark)
     positions.setdefault(loc, (node.start_mark.line + 1, node.start_mark.column + 1))
     if isinstance(node, yaml.ScalarNode):
         if has_surrogate(node.value):
-            raise _LimitExceeded(problem=SURROGATE_MESSAGE, problem_mark=node.start_mark)
+            raise LimitExceeded(problem=SURROGATE_MESSAGE, problem_mark=node.start_mark)
         budget.text -= len(node.value)
         if budget.text < 0:
-            raise _LimitExceeded(problem=f"document too large (more than {limits.expanded_bytes:,} bytes of text "
+            raise LimitExceeded(problem=f"document too large (more than {limits.expanded_bytes:,} bytes of text "
                                  "after alias expansion)", problem_mark=node.start_mark)
     elif isinstance(node, yaml.MappingNode):
         seen: dict[Any, int] = {}
@@ -151,18 +109,40 @@ def _reader_problem(exc: yaml.reader.ReaderError, text: str, file: str) -> Probl
     return Problem(f"character U+{code:04X} is not allowed in YAML (a control character)", file, line, column)
 
 
-def load_yaml_text(text: str, file: str, limits: Limits = DEFAULT_LIMITS) -> Located:
-    """Parse one YAML (or JSON) document safely; raise a located Problem on any failure."""
-    loader: _SafeLoader | None = None
+def parse_with(loader_class: type[Any], text: str, limits: Limits) -> tuple[Any, dict[Loc, tuple[int, int]]]:
+    """The document in `text` and its positions, or the parser's own exception (the differential test
+    calls it with each loader)."""
+    loader = loader_class(text)
     try:
-        loader = _SafeLoader(text)
         loader.limits = limits
         node = loader.get_single_node()
-        if node is None:
-            return Located(None, file, {})
         positions: dict[Loc, tuple[int, int]] = {}
+        if node is None:
+            return None, positions
         _walk(node, (), positions, limits, _Budget(limits.nodes, limits.expanded_bytes))
-        data = loader.construct_document(node)
+        return loader.construct_document(node), positions
+    finally:
+        loader.dispose()
+
+
+def load_yaml_text(text: str, file: str, limits: Limits = DEFAULT_LIMITS, *, libyaml: bool = True) -> Located:
+    """Parse one YAML (or JSON) document safely; raise a located Problem on any failure.
+
+    The fast loader is tried first (unless `libyaml` is false, PyYAML has no libyaml, or the text holds
+    something the parsers read differently); whatever it
+    refuses is parsed again by the reference loader, which reports the problem (or, where only libyaml
+    refuses, loads the document), so results and errors are the reference's in every case.
+    """
+    fast = fast_loader_for(text) if libyaml else None
+    if fast is not None:
+        try:
+            data, positions = parse_with(fast, text, limits)
+        except Exception:  # the reference loader decides, and says what is wrong
+            pass
+        else:
+            return Located(data, file, positions)
+    try:
+        data, positions = parse_with(PureLoader, text, limits)
     except _DuplicateKey as dup:
         raise LocatedProblems(
             [Problem(f"duplicate key '{dup.key}' (first defined on line {dup.first_line})", file, dup.line,
@@ -174,7 +154,7 @@ def load_yaml_text(text: str, file: str, limits: Limits = DEFAULT_LIMITS) -> Loc
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         column = mark.column + 1 if mark else None
-        kind = "YAML error" if isinstance(exc, _LimitExceeded | yaml.constructor.ConstructorError) else \
+        kind = "YAML error" if isinstance(exc, LimitExceeded | yaml.constructor.ConstructorError) else \
             "YAML syntax error"
         message = f"{kind}: {exc.problem or exc.context}"
         raise LocatedProblems([Problem(message, file, line, column)]) from None
@@ -183,9 +163,6 @@ def load_yaml_text(text: str, file: str, limits: Limits = DEFAULT_LIMITS) -> Loc
             from None
     except (yaml.YAMLError, ValueError) as exc:
         raise LocatedProblems([Problem(f"YAML error: {exc}", file, 1, 1)]) from None
-    finally:
-        if loader is not None:
-            loader.dispose()
     return Located(data, file, positions)
 
 
