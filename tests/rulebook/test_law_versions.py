@@ -93,3 +93,25 @@ def test_findings_without_a_tier_are_named_in_the_outcome(evaluator: Evaluator) 
     assert [f.rule_id for f in verdict.findings] == ["pp94.5n1.campaign-attendance"]
     assert verdict.outcome.summary.id.startswith("1 pelanggaran tanpa tingkat sanksi")
     assert not verdict.outcome.moral_sanction
+
+
+@pytest.mark.parametrize(("day", "rule", "new_wording"), [
+    ("2024-11-13", "uu10.71-1.188.favouring-decision", False),
+    ("2024-11-14", "uu10.71-1.188.favouring-decision-mk136", True),
+])
+def test_pasal_188_is_quoted_as_mk_136_2024_reads_it_from_its_pronouncement(
+        evaluator: Evaluator, day: str, rule: str, new_wording: bool) -> None:
+    """Putusan MK 136/PUU-XXII/2024 (14 Nov 2024) adds "pejabat daerah" and "anggota TNI/POLRI" to Pasal 188."""
+    verdict = evaluator.evaluate({"id": "p", "person": {"employment_status": "pns", "office": "camat"},
+                                  "election": {"calendar": "pilkada-2024", "race": "bupati"},
+                                  "acts": [{"kind": "favouring_decision", "date": day, "effect": "favours",
+                                            "target": {"kind": "candidate"}}]})
+    finding = next(f for f in verdict.findings if f.rule_id.startswith("uu10.71-1.188"))
+    assert finding.rule_id == rule
+    (pasal_188,) = [c for c in finding.citations if c.reference == "Pasal 188"]
+    assert ("pejabat daerah" in pasal_188.text and "anggota TNI/POLRI" in pasal_188.text) is new_wording
+    assert "dipidana dengan pidana penjara paling singkat 1 (satu)" in pasal_188.text  # the penalty is unchanged
+    cited = {c.instrument_short for c in finding.citations}
+    assert ("Putusan MK 136/PUU-XXII/2024" in cited) is new_wording
+    in_force = {i.short for i in verdict.instruments_in_force}
+    assert ("Putusan MK 136/PUU-XXII/2024" in in_force) is new_wording
