@@ -31,12 +31,14 @@ def sanction_out(sanction: Sanction, rulebook: Rulebook) -> SanctionOut:
     """The sanction with the options its scheme lists for the tier."""
     options = list(sanction.options or [])
     basis = [citation_out(c, rulebook) for c in sanction.basis]
+    note = None
     if sanction.scheme is not None:
         tier = rulebook.schemes[sanction.scheme].tiers[sanction.tier]
         if not options:
             options = list(tier.options)
+            note = tier.note
         basis += [citation_out(c, rulebook) for c in tier.basis]
-    return SanctionOut(tier=sanction.tier, options=options, penalty=sanction.penalty, basis=basis)
+    return SanctionOut(tier=sanction.tier, options=options, penalty=sanction.penalty, basis=basis, note=note)
 
 
 def conditions_out(atoms: tuple[Atom, ...], fact: Fact) -> list[ConditionOut]:

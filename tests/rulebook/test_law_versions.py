@@ -115,3 +115,24 @@ def test_pasal_188_is_quoted_as_mk_136_2024_reads_it_from_its_pronouncement(
     assert ("Putusan MK 136/PUU-XXII/2024" in cited) is new_wording
     in_force = {i.short for i in verdict.instruments_in_force}
     assert ("Putusan MK 136/PUU-XXII/2024" in in_force) is new_wording
+
+
+def test_a_sedang_sanction_says_which_reading_of_pp_94_pasal_42_it_uses(evaluator: Evaluator) -> None:
+    """PP 94/2021 Pasal 42: PP 53/2010 sedang options until a PP on salaries; BKN's 2024 guidance lists tukin cuts."""
+    verdict = evaluator.evaluate({"id": "s", "person": {"employment_status": "pns"},
+                                  "election": {"calendar": "pilkada-2024", "race": "bupati"},
+                                  "acts": [{"kind": "attend_campaign", "date": "2024-10-14", "attributes": ["party"],
+                                            "target": {"kind": "candidate"}},
+                                           {"kind": "mobilise_asn", "date": "2024-10-14",
+                                            "target": {"kind": "candidate"}}]})
+    sedang = next(f for f in verdict.findings if f.rule_id == "pp94.5n2.campaign-with-attributes")
+    assert sedang.sanction.tier.value == "sedang"
+    assert [o.id for o in sedang.sanction.options][0] == "penundaan kenaikan gaji berkala selama 1 (satu) tahun"
+    note = sedang.sanction.note
+    assert note is not None
+    assert "Pasal 42 ayat (2)" in note.id and "PP 53/2010 Pasal 7 ayat (3)" in note.id
+    assert "pemotongan tunjangan kinerja 25%" in note.id and "001/RILIS/BKN/II/2024" in note.id
+    assert "Other reading in use" in note.en
+    berat = next(f for f in verdict.findings if f.rule_id == "pp94.5n3.mobilise-pns")
+    assert berat.sanction.note is None
+    assert '"note"' in verdict.to_json() and "001/RILIS/BKN/II/2024" in verdict.to_json()
