@@ -127,7 +127,7 @@ def test_a_sedang_sanction_says_which_reading_of_pp_94_pasal_42_it_uses(evaluato
                                             "target": {"kind": "candidate"}}]})
     sedang = next(f for f in verdict.findings if f.rule_id == "pp94.5n2.campaign-with-attributes")
     assert sedang.sanction.tier.value == "sedang"
-    assert [o.id for o in sedang.sanction.options][0] == "penundaan kenaikan gaji berkala selama 1 (satu) tahun"
+    assert sedang.sanction.options[0].id == "penundaan kenaikan gaji berkala selama 1 (satu) tahun"
     note = sedang.sanction.note
     assert note is not None
     assert "Pasal 42 ayat (2)" in note.id and "PP 53/2010 Pasal 7 ayat (3)" in note.id
