@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any, Literal
 
 from netralitas.facts.elections import Calendar, ResolvedElection, resolve_election
-from netralitas.facts.models import Act, Incident, Person
+from netralitas.facts.models import Act, Incident, Listed, Person
 from netralitas.facts.vocabulary import PPPK_PARUH_WAKTU_FROM, ActKind, EmploymentStatus, Standing, TargetKind
 from netralitas.text import LocalizedText, bi
 
@@ -59,6 +59,23 @@ class NormalisedIncident:
     facts: tuple[Fact, ...]
     hints: tuple[LocalizedText, ...] = ()
     """What the officer could add to decide more (e.g. the race, when races were determined on different days)."""
+
+
+class AtLeast(frozenset[str]):
+    """A set fact known only in part: at least these members; whether others belong is unknown."""
+
+    __slots__ = ()
+
+
+def listed(value: list[Any] | Listed[Any] | None) -> frozenset[str] | None:
+    """A list fact as a set: complete (`[]`, or `complete: true`), `AtLeast` (a non-empty plain list), or unknown."""
+    if value is None:
+        return None
+    items, complete = (value.items, value.complete) if isinstance(value, Listed) else (value, not value)
+    members = frozenset(str(v.value if isinstance(v, Enum) else v) for v in items)
+    if complete:
+        return members
+    return AtLeast(members) if members else None
 
 
 def _put(values: dict[str, Any], path: str, value: Any) -> None:
@@ -270,9 +287,13 @@ def _act_values(act: Act, election: ResolvedElection, person: Person) -> tuple[d
     derivations: list[Derivation] = []
     _put(values, "act.kind", act.kind)
     _put(values, "act.date", act.day)
-    for name in ("channel", "publicly_accessible", "active_support", "gestures", "attributes", "audience", "forms",
-                 "role", "effect", "facility", "accompanying_spouse", "ministerial_approval"):
+    for name in ("channel", "publicly_accessible", "active_support", "role", "effect", "facility",
+                 "accompanying_spouse", "ministerial_approval"):
         _put(values, f"act.{name}", getattr(act, name))
+    for name in ("gestures", "attributes", "audience", "forms"):
+        members = listed(getattr(act, name))
+        if members is not None:
+            values[f"act.{name}"] = members
     target = act.target
     if target:
         _put(values, "act.target.kind", target.kind)

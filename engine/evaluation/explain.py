@@ -10,7 +10,7 @@ from typing import Any
 
 from netralitas.evaluation.memo import Memo
 from netralitas.evaluation.verdict import CitationOut, ConditionOut, MissingFact, SanctionOut
-from netralitas.facts.normalise import Fact
+from netralitas.facts.normalise import AtLeast, Fact
 from netralitas.facts.paths import FIELDS_BY_PATH
 from netralitas.lang.conditions import Atom, Node, atoms, describe, json_value, needed_paths, trace
 from netralitas.lang.models import Category, Citation, Period, Sanction
@@ -58,14 +58,23 @@ def conditions_out(atoms: tuple[Atom, ...], fact: Fact) -> list[ConditionOut]:
 
 def missing_out(atoms: tuple[Atom, ...], fact: Fact) -> list[MissingFact]:
     """The unknown facts among the atoms' paths."""
-    paths = sorted({p for a in atoms for p in needed_paths(a) if p not in fact.values})
-    return [_missing(p) for p in paths]
+    values = fact.values
+    paths = sorted({p for a in atoms for p in needed_paths(a) if p not in values or type(values[p]) is AtLeast})
+    return [_incomplete(p) if p in values else _missing(p) for p in paths]
 
 
 @cache
 def _missing(path: str) -> MissingFact:
     """One per fact path (a fixed, small set), shared by every verdict."""
     return MissingFact(path=path, label=FIELDS_BY_PATH[path].label)
+
+
+@cache
+def _incomplete(path: str) -> MissingFact:
+    """A list fact known only in part ("at least these"): what is missing is whether the list is complete."""
+    label = FIELDS_BY_PATH[path].label
+    return MissingFact(path=path, label=bi(f"{label.id} (daftar lengkap: apakah hanya yang disebut)",
+                                           f"{label.en} (the complete list: only those named?)"))
 
 
 def version_text(period: Period) -> LocalizedText:
