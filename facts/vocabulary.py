@@ -239,6 +239,9 @@ class MaterialUse(StrEnum):
 class Effect(StrEnum):
     FAVOURS = "favours"
     HARMS = "harms"
+    NEITHER = "neither"
+    """Neither favours nor harms a candidate: e.g. a campaign venue permission given to every participant on equal
+    terms (Putusan MK 65/PUU-XXI/2023)."""
 
 
 class Facility(StrEnum):

@@ -81,6 +81,8 @@ COVERAGE: dict[str, list[str]] = {
     # PPPK: discipline under PP 49/2018 and the work agreement, then UU 20/2023 Pasal 24; party membership; candidacy.
     "pppk": ["pp49.51.pppk-neutrality", "uu20.24.pppk-neutrality", "pp49.53-3c.pppk-party-membership",
              "uu20.52-3j.party-membership", "uu20.59-3.candidate-without-resigning"],
+    # Issue 10: campaign venue permission granted on equal terms by an ASN head (Putusan MK 65/PUU-XXI/2023).
+    "venue-permission": ["uu7.280-1h.mk65.venue-permission"],
     # Era before PP 94/2021 and before the SKB 2022 (PP 53/2010 discipline; PP 42/2004 kode etik).
     "pre-2021-and-pre-skb2022-eras": ["pp42.pre-skb2022.neutrality-ethics", "pp53.4-12a.campaign-organiser",
                                       "pp53.4-13a.favouring-decision", "pp53.4-15c.favouring-decision"],

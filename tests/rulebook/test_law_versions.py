@@ -136,3 +136,18 @@ def test_a_sedang_sanction_says_which_reading_of_pp_94_pasal_42_it_uses(evaluato
     berat = next(f for f in verdict.findings if f.rule_id == "pp94.5n3.mobilise-pns")
     assert berat.sanction.note is None
     assert '"note"' in verdict.to_json() and "001/RILIS/BKN/II/2024" in verdict.to_json()
+
+
+def test_venue_permission_on_equal_terms_is_permitted_from_mk_65_2023(evaluator: Evaluator) -> None:
+    """Putusan MK 65/PUU-XXI/2023 (15 Aug 2023): permission on equal terms is lawful; for one participant it favours."""
+    def permission(day: str, effect: str) -> dict[str, object]:
+        return {"kind": "favouring_decision", "date": day, "effect": effect, "facility": "office", "id": day}
+
+    verdict = evaluator.evaluate({"id": "v", "person": {"employment_status": "pns", "office": "kepala_sekolah"},
+                                  "election": {"calendar": "pemilu-2024", "race": "dpr"},
+                                  "acts": [permission("2023-08-14", "neither"), permission("2023-08-15", "neither"),
+                                           permission("2024-01-10", "favours")]})
+    assert [(p.rule_id, p.act_id) for p in verdict.permitted] == [("uu7.280-1h.mk65.venue-permission", "2023-08-15")]
+    assert {(f.rule_id, f.act_id) for f in verdict.findings} >= {("pp94.5n5.favouring-decision", "2024-01-10")}
+    assert all(f.act_id == "2024-01-10" for f in verdict.findings)
+    assert any(c.instrument_short == "Putusan MK 65/PUU-XXI/2023" for c in verdict.permitted[0].citations)
