@@ -87,9 +87,9 @@ class IncidentGenerator:
                 act["publicly_accessible"] = rnd.random() < 0.85
         if kind in ("partisan_photo", "attend_campaign", "attend_declaration", "banner_installation"):
             if self._known():
-                act["attributes"] = rnd.sample(ATTRIBUTES, rnd.randint(0, 2))
+                act["attributes"] = _listed(rnd.sample(ATTRIBUTES, rnd.randint(0, 2)))
             if self._known():
-                act["gestures"] = rnd.sample(GESTURES, rnd.randint(0, 2))
+                act["gestures"] = _listed(rnd.sample(GESTURES, rnd.randint(0, 2)))
             if self._known():
                 act["active_support"] = rnd.random() < 0.6
         if kind == "favouring_decision" and self._known():
@@ -143,3 +143,8 @@ def write_jsonl(path: Path, count: int, seed: int = 2024) -> None:
     with path.open("w", encoding="utf-8") as out:
         for _ in range(count):
             out.write(json.dumps(next(generator), ensure_ascii=False) + "\n")
+
+
+def _listed(items: list[str]) -> list[str] | dict[str, Any]:
+    """Every form a report gives a list in: `[]` (none), one item as exactly these, two as at least these."""
+    return {"items": items, "complete": True} if len(items) == 1 else items

@@ -68,6 +68,7 @@ _LABELS: tuple[tuple[Enum, tuple[str, str]], ...] = (
     (v.Channel.OFFICIAL_CHANNEL, ("saluran resmi instansi", "official agency channel")),
     (v.Effect.FAVOURS, ("menguntungkan", "favours")),
     (v.Effect.HARMS, ("merugikan", "harms")),
+    (v.Effect.NEITHER, ("tidak menguntungkan maupun merugikan", "neither favours nor harms")),
     (v.ElectionKind.PEMILU, ("pemilu", "general election")),
     (v.ElectionKind.PEMILIHAN, ("pemilihan kepala daerah", "regional head election")),
     (v.EmploymentStatus.PNS, ("PNS", "civil servant (PNS)")),

@@ -7,14 +7,16 @@ unknown (omit it, or write `unknown`), and `false` only when it is known to be f
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 
 from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Discriminator,
     Field,
     StrictBool,
+    Tag,
     WithJsonSchema,
     field_validator,
     model_validator,
@@ -139,6 +141,36 @@ ActDate = Annotated[dt.date | DateRange | None, BeforeValidator(_partial_date), 
 """An act's date: exact (`2024-10-14`), a month (`2019-02`), a year (`2019`) or a range (`{from: .., to: ..}`)."""
 
 
+class Listed(FactModel, Generic[T]):
+    """A list as a report gives it: `items`, and whether they are all there are (`complete: true`).
+
+    A plain list in an incident is read the same way: `[]` says "none" (complete), a non-empty list says
+    "at least these" (a report rarely says it lists everything). Only a complete list lets "none of these"
+    be decided; for an incomplete one it stays undetermined.
+    """
+
+    items: list[T] = Field(description="The items the report names")
+    complete: StrictBool = Field(False, description="true: exactly these, nothing else; false (default): at least "
+                                                   "these, others not reported")
+
+
+def _list_form(value: Any) -> str:
+    """Which form a list fact is written in, so that a bad value gets the one error of its own form."""
+    return "Listed[]" if isinstance(value, dict | Listed) else "list[]"
+
+
+_AS_LIST, _AS_LISTED, _BY_FORM = Tag("list[]"), Tag("Listed[]"), Discriminator(_list_form)
+
+# List-valued facts: `[a, b]` (at least these), `[]` (none), or `{items: [a, b], complete: true}` (exactly these).
+GestureList = Annotated[Annotated[list[Gesture], _AS_LIST] | Annotated[Listed[Gesture], _AS_LISTED], _BY_FORM] | None
+AttributeList = Annotated[Annotated[list[Attribute], _AS_LIST] | Annotated[Listed[Attribute], _AS_LISTED],
+                          _BY_FORM] | None
+AudienceList = Annotated[Annotated[list[Audience], _AS_LIST] | Annotated[Listed[Audience], _AS_LISTED],
+                         _BY_FORM] | None
+FormList = Annotated[Annotated[list[PartisanForm], _AS_LIST] | Annotated[Listed[PartisanForm], _AS_LISTED],
+                     _BY_FORM] | None
+
+
 class PartyMembership(FactModel):
     """Membership of, or office in, a political party."""
 
@@ -240,12 +272,17 @@ class Act(FactModel):
     platform: str | None = Field(None, description="Platform name (for the record)")
     publicly_accessible: Maybe[StrictBool] = Field(None, description="The post or photo can be seen by the public")
     active_support: Maybe[StrictBool] = Field(None, description="Gave active support beyond being present")
-    gestures: list[Gesture] | None = Field(None, description="Exactly these gestures; [] = no gesture; omit if unknown")
-    attributes: list[Attribute] | None = Field(
-        None, description="Exactly these attributes; [] = no attribute; omit if unknown")
-    audience: list[Audience] | None = Field(None, description="Whom the activity was aimed at")
-    forms: list[PartisanForm] | None = Field(
-        None, description="Forms of the activity (meeting, invitation, appeal/call, gift, fundraising, coercion)")
+    gestures: GestureList = Field(
+        None, description="Gestures: [a, b] = at least these; {items: [a, b], complete: true} = exactly these; "
+                          "[] = no gesture; omit if unknown")
+    attributes: AttributeList = Field(
+        None, description="Attributes: [a, b] = at least these; {items: [a, b], complete: true} = exactly these; "
+                          "[] = no attribute; omit if unknown")
+    audience: AudienceList = Field(
+        None, description="Whom the activity was aimed at: a list (at least these) or {items, complete}")
+    forms: FormList = Field(
+        None, description="Forms of the activity (meeting, invitation, appeal/call, gift, fundraising, coercion): a "
+                          "list (at least these) or {items, complete}")
     role: Maybe[CampaignRole] = Field(None, description="Role in a campaign team")
     appointment: Maybe[Appointment] = Field(
         None, description="formal (SK or registered) or informal role; recorded, no encoded provision turns on it yet")

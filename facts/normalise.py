@@ -16,8 +16,8 @@ from functools import lru_cache
 from typing import Any, Literal
 
 from netralitas.facts.elections import Calendar, ResolvedElection, resolve_election
-from netralitas.facts.models import Act, Incident, Person
-from netralitas.facts.vocabulary import ActKind, EmploymentStatus, Standing, TargetKind
+from netralitas.facts.models import Act, Incident, Listed, Person
+from netralitas.facts.vocabulary import PPPK_PARUH_WAKTU_FROM, ActKind, EmploymentStatus, Standing, TargetKind
 from netralitas.text import LocalizedText, bi
 
 Subject = Literal["person", "act"]
@@ -59,6 +59,23 @@ class NormalisedIncident:
     facts: tuple[Fact, ...]
     hints: tuple[LocalizedText, ...] = ()
     """What the officer could add to decide more (e.g. the race, when races were determined on different days)."""
+
+
+class AtLeast(frozenset[str]):
+    """A set fact known only in part: at least these members; whether others belong is unknown."""
+
+    __slots__ = ()
+
+
+def listed(value: list[Any] | Listed[Any] | None) -> frozenset[str] | None:
+    """A list fact as a set: complete (`[]`, or `complete: true`), `AtLeast` (a non-empty plain list), or unknown."""
+    if value is None:
+        return None
+    items, complete = (value.items, value.complete) if isinstance(value, Listed) else (value, not value)
+    members = frozenset(str(v.value if isinstance(v, Enum) else v) for v in items)
+    if complete:
+        return members
+    return AtLeast(members) if members else None
 
 
 def _put(values: dict[str, Any], path: str, value: Any) -> None:
@@ -139,17 +156,46 @@ def _values_on(person: Person, common: dict[str, Any], day: date | None,
                span: tuple[date, date] | None = None) -> tuple[dict[str, Any], list[Derivation]]:
     """The person's facts on `day` (or over `span`): the common ones plus CLTN status, with its derivation."""
     values = dict(common)
+    status = _status_on(person, values, day, span)
     if person.cltn is None:
         if person.on_cltn is not None:
             values["person.on_cltn"] = person.on_cltn
-        return values, []
+        return values, status
     on = _on_cltn_over(person, span) if span else _on_cltn(person, day)
     if on is None or (day is None and span is None):
-        return values, []
+        return values, status
     values["person.on_cltn"] = on
     start = span[0] if span else day
     assert start is not None
-    return values, [_cltn_derivation(on, start, span)]
+    return values, [*status, _cltn_derivation(on, start, span)]
+
+
+_NOT_YET_PPPK = (
+    Derivation("person.employment_status", EmploymentStatus.NON_ASN.value, bi(
+        "PPPK paruh waktu baru ada sejak 13 Januari 2025 (KepmenPANRB 16/2025) dan diangkat dari pegawai non-ASN "
+        "(diktum KELIMA): sebelum tanggal itu orang ini pegawai non-ASN",
+        "PPPK paruh waktu exist only from 13 Jan 2025 (KepmenPANRB 16/2025) and are appointed from non-ASN staff "
+        "(diktum KELIMA): before that day this person was a non-ASN employee")),
+    Derivation("person.is_asn", False, bi(
+        "sebelum 13 Januari 2025 PPPK paruh waktu belum berstatus ASN (KepmenPANRB 16/2025)",
+        "before 13 Jan 2025 a PPPK paruh waktu was not yet an ASN (KepmenPANRB 16/2025)")),
+)
+
+
+def _status_on(person: Person, values: dict[str, Any], day: date | None,
+               span: tuple[date, date] | None) -> list[Derivation]:
+    """A PPPK paruh waktu is an ASN only from 13 Jan 2025: before it non-ASN; unknown when the date does not say."""
+    if person.employment_status is not EmploymentStatus.PPPK_PARUH_WAKTU:
+        return []
+    lo, hi = span if span else (day, day)
+    if lo is not None and lo >= PPPK_PARUH_WAKTU_FROM:
+        return []
+    del values["person.employment_status"], values["person.is_asn"]
+    if hi is None or hi >= PPPK_PARUH_WAKTU_FROM:
+        return []
+    for derivation in _NOT_YET_PPPK:
+        values[derivation.path] = derivation.value
+    return list(_NOT_YET_PPPK)
 
 
 @lru_cache(maxsize=4096)
@@ -241,9 +287,13 @@ def _act_values(act: Act, election: ResolvedElection, person: Person) -> tuple[d
     derivations: list[Derivation] = []
     _put(values, "act.kind", act.kind)
     _put(values, "act.date", act.day)
-    for name in ("channel", "publicly_accessible", "active_support", "gestures", "attributes", "audience", "forms",
-                 "role", "effect", "facility", "accompanying_spouse", "ministerial_approval"):
+    for name in ("channel", "publicly_accessible", "active_support", "role", "effect", "facility",
+                 "accompanying_spouse", "ministerial_approval"):
         _put(values, f"act.{name}", getattr(act, name))
+    for name in ("gestures", "attributes", "audience", "forms"):
+        members = listed(getattr(act, name))
+        if members is not None:
+            values[f"act.{name}"] = members
     target = act.target
     if target:
         _put(values, "act.target.kind", target.kind)
@@ -287,11 +337,12 @@ def normalise(incident: Incident, calendars: dict[str, Calendar],
         values.update(own)
         facts.append(Fact(index + 1, "act", incident.act_label(index), values, act.day, index,
                           (*derivations, *act_derivations), act.span))
+    hints = _status_hints(incident)
     hint = election.determination_hint()
     dates = [d for _, d in election.determination_races]
     spans = [a.span or (a.day, a.day) for a in incident.acts if a.span or a.day]
     straddles = any(not (lo >= max(dates) or hi < min(dates)) for lo, hi in spans if lo and hi) if dates else False
-    hints = [hint] if hint and straddles else []
+    hints += [hint] if hint and straddles else []
     for index, act in enumerate(incident.acts):
         split = _split(act.span, election) if act.span else None
         if split is not None:
@@ -300,6 +351,34 @@ def normalise(incident: Incident, calendars: dict[str, Calendar],
                             f"act {incident.act_label(index)}: the date range is split by {split[1].en} "
                             f"({split[0].isoformat()}); a more precise date is needed"))
     return NormalisedIncident(incident, election, reference, tuple(facts), tuple(hints))
+
+
+def _status_hints(incident: Incident) -> list[LocalizedText]:
+    """What the officer should know when a PPPK paruh waktu acted before, or possibly before, 13 Jan 2025."""
+    if incident.person.employment_status is not EmploymentStatus.PPPK_PARUH_WAKTU:
+        return []
+    first = PPPK_PARUH_WAKTU_FROM.isoformat()
+    hints = []
+    reference = incident.reference_date()
+    dated = [(incident.act_label(i), act.span or (act.day, act.day)) for i, act in enumerate(incident.acts)]
+    for label, (lo, hi) in dated or [("-", (reference, reference))]:
+        if hi is not None and hi < PPPK_PARUH_WAKTU_FROM:
+            hints.append(bi(
+                f"perbuatan {label}: sebelum {first} PPPK paruh waktu belum ASN (KepmenPANRB 16/2025); orang ini saat "
+                "itu pegawai non-ASN, sehingga ketentuan netralitas ASN tidak berlaku; netralitas pegawai non-ASN "
+                "diatur SE MenPANRB 1/2023 (tidak dikodekan). Bila saat itu ia berstatus lain, catat status pada "
+                "tanggal perbuatan",
+                f"act {label}: before {first} PPPK paruh waktu were not ASN (KepmenPANRB 16/2025); this person was "
+                "then a non-ASN employee, so the ASN neutrality provisions do not apply; non-ASN staff neutrality is "
+                "governed by SE MenPANRB 1/2023 (not encoded). If the person held another status then, record the "
+                "status on the act's date"))
+        elif lo is None or lo < PPPK_PARUH_WAKTU_FROM:
+            hints.append(bi(
+                f"perbuatan {label}: PPPK paruh waktu baru ASN sejak {first} (KepmenPANRB 16/2025); tanpa tanggal "
+                "yang menunjukkan perbuatan terjadi pada/sesudah tanggal itu, status ASN orang ini belum diketahui",
+                f"act {label}: PPPK paruh waktu are ASN only from {first} (KepmenPANRB 16/2025); without a date "
+                "showing the act on or after that day, the person's ASN status is unknown"))
+    return hints
 
 
 def _split(span: tuple[date, date], election: ResolvedElection) -> tuple[date, LocalizedText] | None:

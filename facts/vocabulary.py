@@ -6,6 +6,7 @@ English identifiers; their Indonesian and English labels live in `labels.py`.
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
 
 
@@ -14,8 +15,13 @@ class EmploymentStatus(StrEnum):
     CPNS = "cpns"
     PPPK = "pppk"
     PPPK_PARUH_WAKTU = "pppk_paruh_waktu"
-    """Part-time PPPK: ASN by KepmenPANRB 16/2025 (13 Jan 2025); reached by the PPPK provisions."""
+    """Part-time PPPK: ASN by KepmenPANRB 16/2025 (13 Jan 2025); reached by the PPPK provisions from that day."""
     NON_ASN = "non_asn"
+
+
+PPPK_PARUH_WAKTU_FROM = date(2025, 1, 13)
+"""KepmenPANRB 16/2025 (13 Jan 2025) creates PPPK paruh waktu as ASN, drawn from non-ASN staff in BKN's database
+(diktum KELIMA): on an earlier day a person now reported as PPPK paruh waktu was a non-ASN employee."""
 
 
 class PositionClass(StrEnum):
@@ -233,6 +239,9 @@ class MaterialUse(StrEnum):
 class Effect(StrEnum):
     FAVOURS = "favours"
     HARMS = "harms"
+    NEITHER = "neither"
+    """Neither favours nor harms a candidate: e.g. a campaign venue permission given to every participant on equal
+    terms (Putusan MK 65/PUU-XXI/2023)."""
 
 
 class Facility(StrEnum):

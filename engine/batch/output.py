@@ -16,7 +16,9 @@ an incident that could not be read or validated is one line `{"error": {"source"
 
 CSV output (`CSV_COLUMNS`): one row per finding; an incident with no finding gets one row with
 the finding columns empty; an invalid incident gets one row with status `error` and the
-problems in `error`. `status` is `violation`, `no_violation` or `error`.
+problems in `error`. `status` is the outcome state's code, the same in every language: `violation`,
+`conditional`, `undetermined`, `no_violation`, `out_of_scope` (or `error`); `status_label` says it in the
+output language ("belum dapat diputuskan" / "undetermined").
 """
 
 from __future__ import annotations
@@ -28,12 +30,13 @@ from enum import StrEnum
 from typing import Any
 
 from netralitas.errors import Problem
+from netralitas.evaluation.outcome import STATE_LABELS
 from netralitas.evaluation.verdict import Finding, Verdict
 from netralitas.messages import message, render
 from netralitas.text import Lang
 
-CSV_COLUMNS = ("source", "line", "incident_id", "status", "outcome", "rule_id", "act_id", "category", "tier",
-               "date_used", "basis", "in_conflict", "undetermined", "error")
+CSV_COLUMNS = ("source", "line", "incident_id", "status", "status_label", "outcome", "rule_id", "act_id", "category",
+               "tier", "date_used", "basis", "in_conflict", "undetermined", "error")
 
 
 class OutputFormat(StrEnum):
@@ -124,9 +127,10 @@ def format_verdict(verdict: Verdict, source: str, line: int | None, output: Outp
     """One verdict as a JSON line or as CSV rows."""
     if output is OutputFormat.JSONL:
         return verdict.to_json(indent=None) + "\n"
-    status = "violation" if verdict.findings else "no_violation"
+    state = verdict.outcome.state
     undetermined = " ".join(sorted({u.rule_id for u in verdict.undetermined}))
-    head = [source, line or "", verdict.incident_id, status, verdict.outcome.summary.get(lang)]
+    head = [source, line or "", verdict.incident_id, state.value, STATE_LABELS[state].get(lang),
+            verdict.outcome.summary.get(lang)]
     cells = [_finding_cells(f) for f in verdict.findings] or [[""] * 7]
     return _rows([[*head, *c, undetermined, ""] for c in cells])
 
@@ -140,4 +144,5 @@ def format_error(source: str, line: int | None, incident_id: str | None, problem
         record = {"source": source, "line": line, "incident_id": incident_id, "problems": listed}
         return json.dumps({"error": record}, ensure_ascii=False, sort_keys=True) + "\n"
     text = " | ".join(render(p, lang) for p in problems)
-    return _rows([[source, line or "", incident_id or "", "error", *[""] * 9, text]])
+    label = "galat" if lang == "id" else "error"
+    return _rows([[source, line or "", incident_id or "", "error", label, *[""] * 9, text]])

@@ -26,7 +26,7 @@ _HEAD: dict[str, dict[str, Any]] = {
            "penalty": "Ancaman pidana", "version": "Versi", "state": "Keadaan",
            "unless": "Kecuali (pengecualian yang faktanya belum diketahui)",
            "not_checked": "Tidak diperiksa: fakta tidak dilaporkan", "presumed": "Praduga yang dipakai",
-           "hints": "Petunjuk",
+           "hints": "Petunjuk", "reading": "Bacaan hukum atas pilihan sanksi",
            "range": "rentang tanggal",
            "states": {"violation": "DITEMUKAN PELANGGARAN", "conditional": "PELANGGARAN, KECUALI ...",
                       "undetermined": "BELUM DAPAT DIPUTUSKAN", "no_violation": "TIDAK DITEMUKAN PELANGGARAN",
@@ -41,6 +41,7 @@ _HEAD: dict[str, dict[str, Any]] = {
            "penalty": "Criminal penalty", "version": "Version", "state": "State",
            "unless": "Unless (exceptions whose facts are unknown)",
            "not_checked": "Not checked: facts not reported", "presumed": "Presumptions used", "hints": "Hints",
+           "reading": "Reading of the sanction options",
            "range": "date range",
            "states": {"violation": "VIOLATIONS FOUND", "conditional": "VIOLATION, UNLESS ...",
                       "undetermined": "CANNOT BE DECIDED YET", "no_violation": "NO VIOLATION FOUND",
@@ -119,6 +120,7 @@ def render_verdict(verdict: Verdict, console: Console, lang: Lang = "id", explai
         rows: list[tuple[str, str | None]] = [
             (h["tier"], f"{tier.get(lang)} ({category.get(lang)})"),
             (h["options"], "\n".join(f"- {o.get(lang)}" for o in finding.sanction.options) or None),
+            (h["reading"], finding.sanction.note.get(lang) if finding.sanction.note else None),
             (h["penalty"], finding.sanction.penalty.get(lang) if finding.sanction.penalty else None),
             (h["basis"], "\n".join(f"{c.instrument_short} {c.reference}: “{c.text}”\n  {c.address}"
                                    for c in finding.citations + finding.sanction.basis)),

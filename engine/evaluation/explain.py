@@ -10,7 +10,7 @@ from typing import Any
 
 from netralitas.evaluation.memo import Memo
 from netralitas.evaluation.verdict import CitationOut, ConditionOut, MissingFact, SanctionOut
-from netralitas.facts.normalise import Fact
+from netralitas.facts.normalise import AtLeast, Fact
 from netralitas.facts.paths import FIELDS_BY_PATH
 from netralitas.lang.conditions import Atom, Node, atoms, describe, json_value, needed_paths, trace
 from netralitas.lang.models import Category, Citation, Period, Sanction
@@ -32,12 +32,14 @@ def sanction_out(sanction: Sanction, rulebook: Rulebook, titled: bool = True) ->
     """The sanction with the options its scheme lists for the tier."""
     options = list(sanction.options or [])
     basis = [citation_out(c, rulebook, titled) for c in sanction.basis]
+    note = None
     if sanction.scheme is not None:
         tier = rulebook.schemes[sanction.scheme].tiers[sanction.tier]
         if not options:
             options = list(tier.options)
+            note = tier.note
         basis += [citation_out(c, rulebook, titled) for c in tier.basis]
-    return SanctionOut(tier=sanction.tier, options=options, penalty=sanction.penalty, basis=basis)
+    return SanctionOut(tier=sanction.tier, options=options, penalty=sanction.penalty, basis=basis, note=note)
 
 
 def conditions_out(atoms: tuple[Atom, ...], fact: Fact) -> list[ConditionOut]:
@@ -56,19 +58,30 @@ def conditions_out(atoms: tuple[Atom, ...], fact: Fact) -> list[ConditionOut]:
 
 
 def missing_out(atoms: tuple[Atom, ...], fact: Fact) -> list[MissingFact]:
-    """The unknown facts among the atoms' paths (one shared, read-only list per set of paths)."""
-    return _missing_list(tuple(sorted({p for a in atoms for p in needed_paths(a) if p not in fact.values})))
+    """The unknown facts among the atoms' paths, and the lists known only in part (one shared, read-only list
+    per set of paths)."""
+    values = fact.values
+    paths = sorted({p for a in atoms for p in needed_paths(a) if p not in values or type(values[p]) is AtLeast})
+    return _missing_list(tuple((p, p in values) for p in paths))
 
 
 @lru_cache(maxsize=4096)
-def _missing_list(paths: tuple[str, ...]) -> list[MissingFact]:
-    return [_missing(p) for p in paths]
+def _missing_list(paths: tuple[tuple[str, bool], ...]) -> list[MissingFact]:
+    return [_incomplete(p) if partial else _missing(p) for p, partial in paths]
 
 
 @cache
 def _missing(path: str) -> MissingFact:
     """One per fact path (a fixed, small set), shared by every verdict."""
     return MissingFact(path=path, label=FIELDS_BY_PATH[path].label)
+
+
+@cache
+def _incomplete(path: str) -> MissingFact:
+    """A list fact known only in part ("at least these"): what is missing is whether the list is complete."""
+    label = FIELDS_BY_PATH[path].label
+    return MissingFact(path=path, label=bi(f"{label.id} (daftar lengkap: apakah hanya yang disebut)",
+                                           f"{label.en} (the complete list: only those named?)"))
 
 
 def version_text(period: Period) -> LocalizedText:

@@ -24,6 +24,15 @@ from netralitas.text import LocalizedText, bi
 
 DISIPLIN_ORDER = (Tier.RINGAN, Tier.SEDANG, Tier.BERAT)
 
+STATE_LABELS: dict[OutcomeState, LocalizedText] = {
+    OutcomeState.VIOLATION: bi("pelanggaran", "violation"),
+    OutcomeState.CONDITIONAL: bi("pelanggaran, kecuali pengecualian berlaku", "violation unless an exception applies"),
+    OutcomeState.UNDETERMINED: bi("belum dapat diputuskan", "undetermined"),
+    OutcomeState.NO_VIOLATION: bi("tidak ditemukan pelanggaran", "no violation found"),
+    OutcomeState.OUT_OF_SCOPE: bi("di luar lingkup hukum yang dikodekan", "outside the encoded law"),
+}
+"""The five outcome states in words, for tables (batch CSV, lists) that show the state beside its code."""
+
 
 @dataclass(frozen=True)
 class Open:

@@ -48,6 +48,8 @@ class SanctionOut(_Out):
     options: list[LocalizedText]
     penalty: LocalizedText | None = None
     basis: list[CitationOut]
+    note: LocalizedText | None = None
+    """Which reading of the law the options follow, and the other reading in use (from the sanction scheme)."""
 
 
 class ConditionOut(_Out):

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from netralitas.facts.normalise import AtLeast
 from netralitas.facts.paths import FIELDS_BY_PATH
 from netralitas.text import LocalizedText
 
@@ -93,6 +94,14 @@ COMPARE: dict[str, Callable[[Any, Any], bool]] = {
 """Each comparison operator on two known values (equality is strict about type: `'1'`, `True` and `1.0` are
 not `1`)."""
 
+PARTIAL: dict[str, Callable[[AtLeast, Any], bool | None]] = {
+    "any_of": lambda left, right: True if not left.isdisjoint(right) else None,
+    "none_of": lambda left, right: False if not left.isdisjoint(right) else None,
+    "all_of": lambda left, right: True if right <= left else None,
+    "not_all_of": lambda left, right: False if right <= left else None,
+}
+"""The set operators on a set known only in part (`AtLeast`): decided by the members named, else unknown."""
+
 
 def atom_value(atom: Atom, values: dict[str, Any]) -> bool | None:
     """The atom's truth value, or None when a fact it needs is unknown."""
@@ -104,6 +113,8 @@ def atom_value(atom: Atom, values: dict[str, Any]) -> bool | None:
     if left is None:
         return None
     right = atom.value
+    if type(left) is AtLeast:
+        return PARTIAL[atom.op](left, right)
     if atom.ref is not None:
         anchor = values.get(atom.ref)
         if anchor is None:

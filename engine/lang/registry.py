@@ -45,6 +45,9 @@ class TierOptions(StrictModel):
 
     options: list[LocalizedText] = Field(min_length=1)
     basis: list[Citation] = Field(min_length=1)
+    note: LocalizedText | None = Field(
+        None, description="Shown with these options in every verdict: which reading of the law they follow, and any "
+                          "other reading in use (e.g. PP 94/2021 Pasal 42 vs Pasal 8 ayat (3) for sedang)")
 
 
 class SanctionScheme(StrictModel):

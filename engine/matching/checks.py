@@ -11,7 +11,8 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
-from netralitas.lang.conditions import COMPARE, All, AnyOf, Atom, Node, Not
+from netralitas.facts.normalise import AtLeast
+from netralitas.lang.conditions import COMPARE, PARTIAL, All, AnyOf, Atom, Node, Not
 
 Check = Callable[[dict[str, Any]], bool | None]
 
@@ -24,6 +25,16 @@ def atom_check(atom: Atom) -> Check:
     if atom.op == "unknown":
         return lambda values: path not in values
     compare = COMPARE[atom.op]
+    if atom.op in PARTIAL:
+        right_set, partial = atom.value, PARTIAL[atom.op]
+
+        def check_set(values: dict[str, Any]) -> bool | None:
+            left = values.get(path)
+            if left is None:
+                return None
+            return partial(left, right_set) if type(left) is AtLeast else compare(left, right_set)
+
+        return check_set
     if atom.ref is None:
         right = atom.value
 

@@ -87,12 +87,43 @@ def test_csv_input_and_csv_output(tmp_path: Path) -> None:
     assert first["status"] == "violation" and first["act_id"] == "act-1"
     assert first["tier"] == "berat" and "Pasal 5 huruf n angka 5" in first["basis"] and first["line"] == "2"
     second = [r for r in rows if r["incident_id"] == "c2"]
-    assert len(second) == 1 and second[0]["status"] == "no_violation" and second[0]["rule_id"] == ""
+    assert len(second) == 1 and second[0]["status"] == "out_of_scope" and second[0]["rule_id"] == ""
+    assert second[0]["status_label"] == "outside the encoded law"
     bad = [r for r in rows if r["status"] == "error"]
     assert len(bad) == 1 and bad[0]["incident_id"] == "c3" and bad[0]["line"] == "4"
     assert "acts.0.kind" in bad[0]["error"]
     last = [r for r in rows if r["line"] == "5"]
     assert last and last[0]["incident_id"] == "cases-5" and last[0]["status"] != "error"
+
+
+# one sample incident per outcome state (their states are asserted in tests/evaluation/test_examples.py)
+FIVE_STATES = {"camat-kades.yaml": "violation", "pasangan-cltn-bersyarat.yaml": "conditional",
+               "guru-hadir-tanpa-pemilihan.yaml": "undetermined", "pasangan-cltn.yaml": "no_violation",
+               "bukan-asn.yaml": "out_of_scope"}
+
+
+def _csv_states(folder: Path, lang: str) -> dict[str, set[tuple[str, str]]]:
+    result = runner.invoke(app, ["evaluate", str(folder), "--format", "csv", "--lang", lang])
+    assert result.exit_code == 0, result.stdout
+    states: dict[str, set[tuple[str, str]]] = {}
+    for row in csv.DictReader(io.StringIO(result.stdout)):
+        states.setdefault(Path(row["source"]).name, set()).add((row["status"], row["status_label"]))
+    return states
+
+
+def test_csv_status_shows_the_five_outcome_states_in_the_output_language(tmp_path: Path) -> None:
+    for name in FIVE_STATES:
+        shutil.copy(EXAMPLES / name, tmp_path / name)
+    english, indonesian = _csv_states(tmp_path, "en"), _csv_states(tmp_path, "id")
+    assert {name: {code for code, _ in rows} for name, rows in english.items()} == {
+        name: {code} for name, code in FIVE_STATES.items()}
+    assert {name: {code for code, _ in rows} for name, rows in indonesian.items()} == {
+        name: {code} for name, code in FIVE_STATES.items()}
+    assert english["guru-hadir-tanpa-pemilihan.yaml"] == {("undetermined", "undetermined")}
+    assert indonesian["guru-hadir-tanpa-pemilihan.yaml"] == {("undetermined", "belum dapat diputuskan")}
+    assert indonesian["bukan-asn.yaml"] == {("out_of_scope", "di luar lingkup hukum yang dikodekan")}
+    assert indonesian["pasangan-cltn.yaml"] == {("no_violation", "tidak ditemukan pelanggaran")}
+    assert len({label for rows in indonesian.values() for _, label in rows}) == 5
 
 
 def test_csv_input_to_jsonl_output(tmp_path: Path) -> None:

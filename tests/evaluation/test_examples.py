@@ -107,6 +107,8 @@ STATES: dict[str, tuple[OutcomeState, list[str], list[str], list[str]]] = {
                                          "skb2022.ke.campaign-participation"]),
     # a banner in 2013, before every provision encoded for banners
     "baliho-2013.yaml": (OutcomeState.OUT_OF_SCOPE, [], [], []),
+    # a photo whose gestures are listed as "at least these": no prohibited gesture cannot be decided
+    "foto-kepal-tangan-sebagian.yaml": (OutcomeState.UNDETERMINED, [], [], ["skb2022.dis.partisan-photo"]),
 }
 
 

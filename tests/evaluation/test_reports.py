@@ -114,3 +114,29 @@ def test_part_time_pppk_are_reached_by_the_pppk_provisions(evaluator: Evaluator)
     verdict = evaluator.evaluate(_incident([{"kind": "social_media_share", "date": "2025-03-01",
                                              "target": {"kind": "candidate"}}], employment_status="pppk_paruh_waktu"))
     assert "uu20.24.pppk-neutrality" in {f.rule_id for f in verdict.findings}
+
+
+def test_part_time_pppk_before_13_jan_2025_were_non_asn(evaluator: Evaluator) -> None:
+    """KepmenPANRB 16/2025 (13 Jan 2025) appoints PPPK paruh waktu from non-ASN staff: earlier acts are not an ASN's."""
+    verdict = evaluator.evaluate(_incident([{"kind": "social_media_share", "date": "2024-10-10",
+                                             "target": {"kind": "candidate"}}], employment_status="pppk_paruh_waktu"),
+                                 explain=True)
+    assert verdict.outcome.state is OutcomeState.OUT_OF_SCOPE and verdict.findings == []
+    assert verdict.recommending_body is None
+    (hint,) = verdict.hints
+    assert "before 2025-01-13 PPPK paruh waktu were not ASN" in hint.en and "SE MenPANRB 1/2023" in hint.id
+    share = next(n for n in verdict.not_applicable if n.rule_id == "uu20.24.pppk-neutrality")
+    assert any("KepmenPANRB 16/2025" in d.en for c in share.reasons for d in c.derived)
+
+
+@pytest.mark.parametrize("date_written", [{"from": "2025-01-01", "to": "2025-01-31"}, None])
+def test_part_time_pppk_without_a_date_after_13_jan_2025_is_undetermined(evaluator: Evaluator,
+                                                                         date_written: Any) -> None:
+    act: dict[str, Any] = {"kind": "social_media_share", "target": {"kind": "candidate"}}
+    if date_written:
+        act["date"] = date_written
+    verdict = evaluator.evaluate(_incident([act], employment_status="pppk_paruh_waktu"))
+    assert verdict.outcome.state is OutcomeState.UNDETERMINED
+    assert "uu20.24.pppk-neutrality" in verdict.outcome.undetermined_rules
+    assert "person.employment_status" in {m.path for m in verdict.outcome.deciding_facts}
+    assert any("ASN only from 2025-01-13" in h.en for h in verdict.hints)

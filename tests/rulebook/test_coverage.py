@@ -42,11 +42,12 @@ COVERAGE: dict[str, list[str]] = {
     "mobilise-asn": ["pp94.5n3.mobilise-pns", "pp53.4-12c.mobilise-pns"],
     # Use of state facilities: PP 94 angka 4; PP 53 angka 12 huruf d, 15 huruf b; Pilkada Pasal 71(1) jo 188.
     "state-facility": ["pp94.5n4.state-facility", "pp53.4-12d.state-facility", "pp53.4-15b.office-facility",
-                       "uu10.71-1.188.favouring-decision"],
+                       "uu10.71-1.188.favouring-decision", "uu10.71-1.188.favouring-decision-mk136"],
     # Decision or action favouring or harming a candidate: PP 94 angka 5; SKB B12; UU 7 Ps 282; UU 10 Ps 71(1) jo 188.
     "favouring-decision": ["pp94.5n5.favouring-decision", "skb2022.dis.favouring-decision-party",
                            "uu7.282.favouring-decision", "uu10.71-1.188.favouring-decision",
-                           "pp53.4-13a.favouring-decision", "pp53.4-15c.favouring-decision"],
+                           "uu10.71-1.188.favouring-decision-mk136", "pp53.4-13a.favouring-decision",
+                           "pp53.4-15c.favouring-decision"],
     # Partisan meetings, invitations, appeals, calls, gifts: PP 94 angka 6; SKB B8; UU 7 Pasal 283.
     "partisan-activity": ["pp94.5n6.partisan-activity", "skb2022.dis.partisan-activity-party",
                           "uu7.283.partisan-activity", "pp53.4-13b.partisan-activity", "pp53.4-15d.partisan-activity"],
@@ -69,8 +70,10 @@ COVERAGE: dict[str, list[str]] = {
     # Spouse-candidate: attributes, social media, speaker, partisan events — prohibited even on CLTN; A7 off CLTN.
     "spouse-prohibited": ["se18.spouse.attributes", "se18.spouse.social-media", "se18.spouse.speaker",
                           "se18.spouse.partisan-activity", "skb2022.ke.spouse-campaign"],
-    # Petahana replaces officials / uses programmes in the 6-month window: Pasal 71(2),(3) -> 71(5); Pasal 188.
-    "petahana": ["uu10.71-2.official-replacement", "uu10.71-3.programme-use", "uu10.71-5.incumbent-disqualification"],
+    # Petahana replaces officials / uses programmes in the 6-month window: Pasal 71(2),(3) -> 71(5); Pasal 188
+    # (quoted as read by Putusan MK 136/PUU-XXII/2024 from 14 Nov 2024: the -mk136 versions).
+    "petahana": ["uu10.71-2.official-replacement", "uu10.71-2.official-replacement-mk136", "uu10.71-3.programme-use",
+                 "uu10.71-3.programme-use-mk136", "uu10.71-5.incumbent-disqualification"],
     # Issue 3 items listed alongside §11:
     # BKN photo-gesture guidance: prohibited poses (in the SKB photo rules and on their own) and allowed poses.
     "photo-gestures": ["bkn2023.photo.prohibited-gesture", "bkn2023.photo.allowed-gesture",
@@ -78,6 +81,8 @@ COVERAGE: dict[str, list[str]] = {
     # PPPK: discipline under PP 49/2018 and the work agreement, then UU 20/2023 Pasal 24; party membership; candidacy.
     "pppk": ["pp49.51.pppk-neutrality", "uu20.24.pppk-neutrality", "pp49.53-3c.pppk-party-membership",
              "uu20.52-3j.party-membership", "uu20.59-3.candidate-without-resigning"],
+    # Issue 10: campaign venue permission granted on equal terms by an ASN head (Putusan MK 65/PUU-XXI/2023).
+    "venue-permission": ["uu7.280-1h.mk65.venue-permission"],
     # Era before PP 94/2021 and before the SKB 2022 (PP 53/2010 discipline; PP 42/2004 kode etik).
     "pre-2021-and-pre-skb2022-eras": ["pp42.pre-skb2022.neutrality-ethics", "pp53.4-12a.campaign-organiser",
                                       "pp53.4-13a.favouring-decision", "pp53.4-15c.favouring-decision"],

@@ -93,3 +93,61 @@ def test_findings_without_a_tier_are_named_in_the_outcome(evaluator: Evaluator) 
     assert [f.rule_id for f in verdict.findings] == ["pp94.5n1.campaign-attendance"]
     assert verdict.outcome.summary.id.startswith("1 pelanggaran tanpa tingkat sanksi")
     assert not verdict.outcome.moral_sanction
+
+
+@pytest.mark.parametrize(("day", "rule", "new_wording"), [
+    ("2024-11-13", "uu10.71-1.188.favouring-decision", False),
+    ("2024-11-14", "uu10.71-1.188.favouring-decision-mk136", True),
+])
+def test_pasal_188_is_quoted_as_mk_136_2024_reads_it_from_its_pronouncement(
+        evaluator: Evaluator, day: str, rule: str, new_wording: bool) -> None:
+    """Putusan MK 136/PUU-XXII/2024 (14 Nov 2024) adds "pejabat daerah" and "anggota TNI/POLRI" to Pasal 188."""
+    verdict = evaluator.evaluate({"id": "p", "person": {"employment_status": "pns", "office": "camat"},
+                                  "election": {"calendar": "pilkada-2024", "race": "bupati"},
+                                  "acts": [{"kind": "favouring_decision", "date": day, "effect": "favours",
+                                            "target": {"kind": "candidate"}}]})
+    finding = next(f for f in verdict.findings if f.rule_id.startswith("uu10.71-1.188"))
+    assert finding.rule_id == rule
+    (pasal_188,) = [c for c in finding.citations if c.reference == "Pasal 188"]
+    assert ("pejabat daerah" in pasal_188.text and "anggota TNI/POLRI" in pasal_188.text) is new_wording
+    assert "dipidana dengan pidana penjara paling singkat 1 (satu)" in pasal_188.text  # the penalty is unchanged
+    cited = {c.instrument_short for c in finding.citations}
+    assert ("Putusan MK 136/PUU-XXII/2024" in cited) is new_wording
+    in_force = {i.short for i in verdict.instruments_in_force}
+    assert ("Putusan MK 136/PUU-XXII/2024" in in_force) is new_wording
+
+
+def test_a_sedang_sanction_says_which_reading_of_pp_94_pasal_42_it_uses(evaluator: Evaluator) -> None:
+    """PP 94/2021 Pasal 42: PP 53/2010 sedang options until a PP on salaries; BKN's 2024 guidance lists tukin cuts."""
+    verdict = evaluator.evaluate({"id": "s", "person": {"employment_status": "pns"},
+                                  "election": {"calendar": "pilkada-2024", "race": "bupati"},
+                                  "acts": [{"kind": "attend_campaign", "date": "2024-10-14", "attributes": ["party"],
+                                            "target": {"kind": "candidate"}},
+                                           {"kind": "mobilise_asn", "date": "2024-10-14",
+                                            "target": {"kind": "candidate"}}]})
+    sedang = next(f for f in verdict.findings if f.rule_id == "pp94.5n2.campaign-with-attributes")
+    assert sedang.sanction.tier.value == "sedang"
+    assert sedang.sanction.options[0].id == "penundaan kenaikan gaji berkala selama 1 (satu) tahun"
+    note = sedang.sanction.note
+    assert note is not None
+    assert "Pasal 42 ayat (2)" in note.id and "PP 53/2010 Pasal 7 ayat (3)" in note.id
+    assert "pemotongan tunjangan kinerja 25%" in note.id and "001/RILIS/BKN/II/2024" in note.id
+    assert "Other reading in use" in note.en
+    berat = next(f for f in verdict.findings if f.rule_id == "pp94.5n3.mobilise-pns")
+    assert berat.sanction.note is None
+    assert '"note"' in verdict.to_json() and "001/RILIS/BKN/II/2024" in verdict.to_json()
+
+
+def test_venue_permission_on_equal_terms_is_permitted_from_mk_65_2023(evaluator: Evaluator) -> None:
+    """Putusan MK 65/PUU-XXI/2023 (15 Aug 2023): permission on equal terms is lawful; for one participant it favours."""
+    def permission(day: str, effect: str) -> dict[str, object]:
+        return {"kind": "favouring_decision", "date": day, "effect": effect, "facility": "office", "id": day}
+
+    verdict = evaluator.evaluate({"id": "v", "person": {"employment_status": "pns", "office": "kepala_sekolah"},
+                                  "election": {"calendar": "pemilu-2024", "race": "dpr"},
+                                  "acts": [permission("2023-08-14", "neither"), permission("2023-08-15", "neither"),
+                                           permission("2024-01-10", "favours")]})
+    assert [(p.rule_id, p.act_id) for p in verdict.permitted] == [("uu7.280-1h.mk65.venue-permission", "2023-08-15")]
+    assert {(f.rule_id, f.act_id) for f in verdict.findings} >= {("pp94.5n5.favouring-decision", "2024-01-10")}
+    assert all(f.act_id == "2024-01-10" for f in verdict.findings)
+    assert any(c.instrument_short == "Putusan MK 65/PUU-XXI/2023" for c in verdict.permitted[0].citations)

@@ -19,13 +19,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from netralitas.facts.normalise import Fact
+from netralitas.facts.normalise import AtLeast, Fact
 from netralitas.facts.paths import FIELDS_BY_PATH
 from netralitas.lang.conditions import All, AnyOf, Atom, Node, Not, nnf
 from netralitas.matching.compiler import CompiledRule
 
 MAX_PROPERTIES = 250
 _CMP = {"lt": "$lt", "le": "$lte", "gt": "$gt", "ge": "$gte"}
+_SET_OPS = ("any_of", "none_of", "all_of", "not_all_of")
 
 
 def key(path: str) -> str:
@@ -53,7 +54,7 @@ def _atom(atom: Atom) -> dict[str, Any]:
         return _exists(name)
     if op == "unknown":
         return {"$nex": {name: 1}}
-    if op in ("any_of", "none_of", "all_of", "not_all_of"):
+    if op in _SET_OPS:
         want = op in ("any_of", "all_of")
         tests = [{flag(atom.path, v): want} for v in sorted(atom.value)]
         joiner = "$or" if op in ("any_of", "not_all_of") else "$and"
@@ -87,7 +88,23 @@ def _unknown_tests(atom: Atom) -> list[dict[str, Any]]:
     return tests
 
 
+UNKNOWN_MEMBER = "unknown"
+"""The flag of a member a set known only in part (`AtLeast`) does not name: present, but neither true nor false."""
+
+
+def _optimistic_set_atom(atom: Atom) -> dict[str, Any]:
+    """True or unknown: the whole set is unknown (its flags are absent), or no member is known to be the opposite
+    (a member an `AtLeast` set does not name has the flag `UNKNOWN_MEMBER`, which `$neq` matches)."""
+    want = atom.op in ("any_of", "all_of")
+    tests = [{"$neq": {flag(atom.path, v): not want}} for v in sorted(atom.value)]
+    joiner = "$or" if atom.op in ("any_of", "not_all_of") else "$and"
+    members = {joiner: tests} if len(tests) > 1 else tests[0]
+    return {"$or": [*_unknown_tests(atom), members]}
+
+
 def _optimistic_atom(atom: Atom) -> dict[str, Any]:
+    if atom.op in _SET_OPS:
+        return _optimistic_set_atom(atom)
     unknown = _unknown_tests(atom)
     return {"$or": [*unknown, _atom(atom)]} if unknown else _atom(atom)
 
@@ -169,8 +186,9 @@ def fact_message(fact: Fact, eval_id: int, sid: str) -> dict[str, Any]:
     for path, value in fact.values.items():
         flags = _SET_FLAGS.get(path)
         if flags is not None:
+            partial = type(value) is AtLeast
             for name, member in flags:
-                message[name] = member in value
+                message[name] = True if member in value else (UNKNOWN_MEMBER if partial else False)
         else:
             message[_KEYS[path]] = value.toordinal() if isinstance(value, date) else value
     if len(message) > MAX_PROPERTIES:
