@@ -199,15 +199,17 @@ def test_the_intake_by_keyboard_alone(page: Any) -> None:
     assert page.locator(".question.upcoming").count() > 0
     assert page.evaluate("document.activeElement.closest('.question.upcoming') !== null")
     assert page.inner_text(".provisional .state")
-    # a second act, by keyboard: Enter in a field evaluates (it never removes an act), the add button adds one
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
-    assert page.locator("section.act").count() == 1
+    # a second act, by keyboard: the add button adds one and takes the keyboard to it
     page.focus("#add-act")
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     assert page.locator("section.act").count() == 2
     assert page.evaluate("document.activeElement.id") == "q-acts-2-kind"
+    # Enter in a field evaluates: it never presses an act's remove button
+    page.focus("#q-acts-1-date")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.locator("section.act").count() == 2
     assert page.input_value("#q-acts-1-kind") == "social_media_post"
 
 
