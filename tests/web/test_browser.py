@@ -22,7 +22,7 @@ import pytest
 from typer.testing import CliRunner
 
 from netralitas.cli import app as cli_app
-from tests.api.support import EXAMPLES, PASSWORD, Registry, registry_on
+from tests.api.support import EXAMPLES, PASSWORD, Registry, case_body, registry_on
 
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
@@ -256,7 +256,12 @@ def test_login_logout_and_a_case_from_creation_to_closing(page: Any) -> None:
 
 
 @pytest.mark.every_database(scope="module")
-def test_statistics_page(page: Any) -> None:
+def test_statistics_page(page: Any, server: str, registry: Registry) -> None:
+    body = json.dumps(case_body()).encode()
+    request = urllib.request.Request(f"{server}/api/v1/cases", data=body, method="POST", headers={
+        **registry.auth("petugas"), "Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=30) as created:
+        assert created.status == 201
     _login(page, "supervisor")
     page.goto("/stats")
     assert int(page.inner_text("#total")) >= 1
