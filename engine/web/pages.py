@@ -66,7 +66,13 @@ WORDS: dict[str, tuple[str, str]] = {
                                                                    "changed from the previous verdict"),
     "skip": ("Langsung ke isi", "Skip to content"), "rulebook_search": ("Cari ketentuan", "Search provisions"),
     "facets": ("Ringkasan hasil", "Result facets"), "in_force": ("Berlaku", "In force"),
-    "officer": ("Petugas", "Officer"), "hash": ("Hash kitab aturan", "Rulebook hash"),
+    "officer": ("Petugas", "Officer"), "act": ("Perbuatan", "Act"),
+    "add_act": ("Tambah perbuatan", "Add an act"), "remove_act": ("Hapus perbuatan", "Remove act"),
+    "needed_act": ("Dibutuhkan aturan untuk perbuatan ini", "The rulebook needs this for this act"),
+    "hash": ("Hash kitab aturan", "Rulebook hash"),
+    "unless": ("Kecuali (pengecualian yang faktanya belum diketahui)", "Unless (exceptions whose facts are unknown)"),
+    "not_checked": ("Tidak diperiksa: fakta tidak dilaporkan", "Not checked: facts not reported"),
+    "presumed": ("Praduga yang dipakai", "Presumptions used"), "hints": ("Petunjuk", "Hints"),
 }
 
 

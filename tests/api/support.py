@@ -1,4 +1,5 @@
-"""A real registry on a SQLite file with one user of every role, each with an API token; the ASGI test client."""
+"""A real registry (a SQLite file or PostgreSQL) with one user of every role, each with an API token; the ASGI test
+client; the database fixture that runs the case-related API and browser tests on both."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
@@ -16,12 +18,15 @@ from netralitas.registry.accounts import Role, add_user, create_token
 from netralitas.registry.db import make_engine
 from netralitas.registry.migrate import upgrade
 from netralitas.web.app import create_app
+from tests.databases import MigratedPg, sqlite_url
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "facts" / "examples"
 PASSWORD = "kata-sandi-uji-123"
 AGENCY_A = "Pemerintah Kabupaten Contoh"
 AGENCY_B = "Pemerintah Kota Lain"
+ACCOUNTS = ("users", "api_tokens")
+"""The tables a cleaned PostgreSQL registry keeps (argon2 makes adding the users slow)."""
 USERS = {"admin": (Role.ADMIN, None), "petugas": (Role.OFFICER, AGENCY_A), "petugas2": (Role.OFFICER, AGENCY_B),
          "supervisor": (Role.SUPERVISOR, None), "hukum": (Role.LEGAL, None)}
 
@@ -39,9 +44,8 @@ class Registry:
         return {"Authorization": f"Bearer {self.tokens[user]}"}
 
 
-def make_registry(folder: Path) -> Registry:
-    """A migrated registry with every role."""
-    url = f"sqlite:///{folder / 'registry.sqlite3'}"
+def make_registry(url: str) -> Registry:
+    """A migrated registry at `url` (empty, or just migrated) with every role."""
     engine = make_engine(url)
     upgrade(engine)
     tokens = {}
@@ -49,6 +53,30 @@ def make_registry(folder: Path) -> Registry:
         add_user(engine, name, PASSWORD, role, agency, "test")
         tokens[name] = create_token(engine, name, "test", "test")
     return Registry(url, engine, tokens)
+
+
+class PgRegistry:
+    """The PostgreSQL registry of the test session: migrated and given its users once, emptied of cases (and
+    sessions) for every test that asks for it."""
+
+    def __init__(self, url: str) -> None:
+        self.database = MigratedPg(url, keep=ACCOUNTS)
+        self.registry: Registry | None = None
+
+    def cleaned(self) -> Registry:
+        """The registry, back to its users and nothing else."""
+        if self.database.clean() or self.registry is None:
+            self.registry = make_registry(self.database.url)
+        return self.registry
+
+
+def registry_on(request: pytest.FixtureRequest, folder: Path) -> Registry:
+    """A registry with every role on the backend the test is parametrized with (see `every_database`), else a new
+    SQLite file in `folder`."""
+    if getattr(request, "param", "sqlite") == "sqlite":
+        return make_registry(sqlite_url(folder))
+    shared: PgRegistry = request.getfixturevalue("pg_registry")
+    return shared.cleaned()
 
 
 def client(registry: Registry, **settings: Any) -> TestClient:

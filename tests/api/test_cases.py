@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from fastapi.testclient import TestClient
 
 from tests.api.support import AGENCY_A, Registry, case_body
+
+pytestmark = pytest.mark.every_database
 
 
 def _new(api: TestClient, registry: Registry, user: str = "admin", **extra: object) -> str:

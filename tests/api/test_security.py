@@ -12,6 +12,8 @@ from netralitas.registry.db import read_session
 from netralitas.registry.models import AuditEntry, Case
 from tests.api.support import AGENCY_B, PASSWORD, Registry, case_body, client, sample
 
+pytestmark = pytest.mark.every_database
+
 SCRIPT = '<script>alert("x")</script>'
 
 
@@ -98,7 +100,7 @@ def _login(api: TestClient, user: str = "petugas") -> str:
 def test_csrf_on_every_form(api: TestClient, registry: Registry) -> None:
     token = _login(api)
     before = (_cases(registry), _audit(registry))
-    intake = {"act.kind": "social_media_like", "action": "save", "case.source": "media"}
+    intake = {"acts.1.kind": "social_media_like", "action": "save", "case.source": "media"}
     assert api.post("/intake", data=intake).status_code == 403
     assert api.post("/intake", data={**intake, "csrf": "0" * 64}).status_code == 403
     assert api.post("/logout", data={}).status_code == 403

@@ -63,6 +63,10 @@ CASES: dict[str, list[tuple[str, Category, Tier]]] = {
     "pppk-bagikan-video.yaml": [("uu20.24.pppk-neutrality", D, Tier.UNASSIGNED)],
     # PPPK party officer in 2022: PP 49/2018 Pasal 53(3)c / 63, termination without honour
     "pppk-pengurus-partai-2022.yaml": [("pp49.53-3c.pppk-party-membership", P, Tier.PTDH)],
+    # two acts by one camat: a favouring decision in a meeting, then a campaign post; each act has its findings
+    "camat-rapat-dan-unggahan.yaml": [("pp94.5n5.favouring-decision", D, Tier.BERAT),
+                                      ("uu10.71-1.188.favouring-decision", PID, Tier.PIDANA),
+                                      ("skb2022.dis.social-media-campaign", D, Tier.BERAT)],
     # Pilkada 2020 (PP 53/2010 era): office car at a campaign, berat
     "pilkada-2020-mobil-dinas.yaml": [("pp53.4-15b.office-facility", D, Tier.BERAT),
                                       ("uu10.71-1.188.favouring-decision", PID, Tier.PIDANA)],

@@ -1,76 +1,37 @@
 """Registry fixtures: every database test runs on a real SQLite file and on a real PostgreSQL.
 
-PostgreSQL is reached at `--pg-url` or `$NETRALITAS_TEST_PG_URL`. Without one the PostgreSQL half is skipped,
-unless `NETRALITAS_REQUIRE_PG=1`, when an unreachable or unset PostgreSQL fails the run instead.
+PostgreSQL is reached at `--pg-url` or `$NETRALITAS_TEST_PG_URL` (see `tests.databases`). Without one the PostgreSQL
+half is skipped, unless `NETRALITAS_REQUIRE_PG=1`, when an unreachable or unset PostgreSQL fails the run instead.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import Engine
 
 from netralitas.registry.casefile import parse_case_file
 from netralitas.registry.cases import add_case
 from netralitas.registry.db import make_engine
 from netralitas.registry.migrate import upgrade
+from tests.databases import BACKENDS, fresh_pg, pg_or_skip, sqlite_url
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "facts" / "examples"
 VALID_NIP = "198503122010011002"
 
 
-def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--pg-url", default=None, help="PostgreSQL URL for the registry tests")
-
-
-def pg_url(config: pytest.Config) -> str | None:
-    """The PostgreSQL URL to test against, if any."""
-    return config.getoption("--pg-url") or os.environ.get("NETRALITAS_TEST_PG_URL")
-
-
-def _pg_or_skip(config: pytest.Config) -> str:
-    url = pg_url(config)
-    required = os.environ.get("NETRALITAS_REQUIRE_PG") == "1"
-    if url is None:
-        if required:
-            pytest.fail("NETRALITAS_REQUIRE_PG=1 but no PostgreSQL URL (--pg-url / NETRALITAS_TEST_PG_URL)")
-        pytest.skip("no PostgreSQL URL (--pg-url / NETRALITAS_TEST_PG_URL)")
-    try:
-        probe = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
-        with probe.connect():
-            pass
-        probe.dispose()
-    except Exception as error:
-        if required:
-            pytest.fail(f"NETRALITAS_REQUIRE_PG=1 but PostgreSQL at {url} is unreachable: {error}")
-        pytest.skip(f"PostgreSQL unreachable: {error}")
-    return url
-
-
-def fresh_pg(url: str) -> str:
-    """Empty the PostgreSQL test database (its public schema) and return its URL."""
-    engine = make_engine(url)
-    with engine.begin() as connection:
-        connection.execute(text("DROP SCHEMA public CASCADE"))
-        connection.execute(text("CREATE SCHEMA public"))
-        connection.execute(text("DROP FUNCTION IF EXISTS netralitas_append_only() CASCADE"))
-    engine.dispose()
-    return url
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=BACKENDS)
 def empty_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """The URL of an empty database of each kind."""
     if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'registry.sqlite3'}"
-    return fresh_pg(_pg_or_skip(request.config))
+        return sqlite_url(tmp_path)
+    return fresh_pg(pg_or_skip(request.config))
 
 
 @pytest.fixture

@@ -21,11 +21,10 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from netralitas.cli import app as cli
-from tests.api.support import EXAMPLES, PASSWORD, Registry, make_registry
+from netralitas.cli import app as cli_app
+from tests.api.support import EXAMPLES, PASSWORD, Registry, case_body, registry_on
 
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
-
 
 
 def _free_port() -> int:
@@ -36,8 +35,9 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def registry(tmp_path_factory: pytest.TempPathFactory) -> Registry:
-    return make_registry(tmp_path_factory.mktemp("browser-registry"))
+def registry(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Registry:
+    """SQLite, or PostgreSQL for the tests marked `every_database` (emptied for each server)."""
+    return registry_on(request, tmp_path_factory.mktemp("browser-registry"))
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +64,6 @@ def server(registry: Registry) -> Iterator[str]:
         process.wait(timeout=20)
 
 
-
 @pytest.fixture()
 def page(browser: Any, server: str) -> Iterator[Any]:
     context = browser.new_context(base_url=server, viewport={"width": 1280, "height": 900})
@@ -88,7 +87,7 @@ def _login(page: Any, user: str = "petugas") -> None:
 
 
 def _cli_summary(name: str) -> str:
-    result = CliRunner().invoke(cli, ["evaluate", str(EXAMPLES / f"{name}.yaml"), "--format", "json"])
+    result = CliRunner().invoke(cli_app, ["evaluate", str(EXAMPLES / f"{name}.yaml"), "--format", "json"])
     summary: str = json.loads(result.stdout)["outcome"]["summary"]["id"]
     return summary
 
@@ -122,16 +121,19 @@ def _complete(page: Any, answers: dict[str, Any]) -> None:
         answered |= asked
 
 
+# field name -> answer; an act's facts are `acts.N.<path>` (N from 1)
 INTAKES = {
     "camat-kades": {"person.employment_status": "pns", "person.position_class": "administrator",
                     "person.office": "camat", "election.calendar": "pilkada-2024", "election.race": "bupati",
-                    "act.kind": "favouring_decision", "act.date": "2024-10-14", "act.target.kind": "candidate",
-                    "act.effect": "favours", "act.channel": "in_person"},
+                    "acts.1.kind": "favouring_decision", "acts.1.date": "2024-10-14",
+                    "acts.1.target.kind": "candidate", "acts.1.effect": "favours", "acts.1.channel": "in_person"},
     "guru-like": {"person.employment_status": "pns", "person.position_class": "fungsional", "person.office": "guru",
-                  "election.calendar": "pemilu-2024", "election.race": "presiden", "act.kind": "social_media_like",
-                  "act.date": "2023-10-20", "act.target.kind": "candidate", "act.channel": "social_media",
-                  "act.publicly_accessible": "true"},
+                  "election.calendar": "pemilu-2024", "election.race": "presiden", "acts.1.kind": "social_media_like",
+                  "acts.1.date": "2023-10-20", "acts.1.target.kind": "candidate", "acts.1.channel": "social_media",
+                  "acts.1.publicly_accessible": "true"},
 }
+TWO_ACTS = {**INTAKES["camat-kades"], "acts.2.kind": "social_media_campaign", "acts.2.date": "2024-10-18",
+            "acts.2.target.kind": "candidate", "acts.2.channel": "social_media", "acts.2.publicly_accessible": "true"}
 
 
 @pytest.mark.parametrize("name", sorted(INTAKES))
@@ -150,6 +152,34 @@ def test_the_intake_reaches_the_cli_verdict(page: Any, name: str) -> None:
         assert link.get_attribute("href").startswith("/rulebook#")
 
 
+def _rule_ids(page: Any, selector: str) -> list[str]:
+    return [page.inner_text(f"{selector} >> nth={i} >> code") for i in range(page.locator(selector).count())]
+
+
+def test_an_intake_with_two_acts_reaches_the_cli_verdict(page: Any) -> None:
+    page.goto("/intake")
+    page.click("#add-act")
+    page.wait_for_load_state()
+    assert page.locator("section.act").count() == 2
+    _complete(page, TWO_ACTS)
+    name = "camat-rapat-dan-unggahan"
+    assert _cli_summary(name) in page.inner_text(".provisional")
+    # each act is asked only what its own open provisions need: the decision's effect for the first act
+    assert page.locator('#act-1 [name="acts.1.effect"]').count() == 1
+    assert page.locator('#act-2 [name="acts.2.effect"]').count() == 0
+    page.screenshot(path=str(SHOTS / "intake-two-acts.png"), full_page=True)
+    cli = json.loads(CliRunner().invoke(cli_app, ["evaluate", str(EXAMPLES / f"{name}.yaml"), "--format",
+                                                  "json"]).stdout)
+    assert _rule_ids(page, ".provisional .finding") == [f["rule_id"] for f in cli["findings"]]
+    assert "act-2" in page.inner_text(".provisional .finding >> nth=2")
+    # an act removed is gone from the incident, and the verdict follows
+    page.click('button[value="remove-act-1"]')
+    page.wait_for_load_state()
+    assert page.locator("section.act").count() == 1
+    assert page.input_value('[name="acts.1.kind"]') == "social_media_campaign"
+    assert "uu10.71-1.188.favouring-decision" not in page.inner_text(".provisional")
+
+
 def test_the_intake_by_keyboard_alone(page: Any) -> None:
     page.goto("/intake")
     page.focus("#q-person-employment_status")
@@ -164,21 +194,33 @@ def test_the_intake_by_keyboard_alone(page: Any) -> None:
     page.keyboard.press("Enter")
     page.wait_for_load_state()
     assert page.input_value("#q-person-employment_status") == "pns", page.inner_text("main")
-    assert page.input_value("#q-act-kind") == "social_media_post", page.inner_text("main")
-    assert page.input_value("#q-act-date") == "2023-10-20"
-    assert page.locator("#next-questions .question").count() > 0
-    assert page.evaluate("document.activeElement.closest('#next-questions') !== null")
+    assert page.input_value("#q-acts-1-kind") == "social_media_post", page.inner_text("main")
+    assert page.input_value("#q-acts-1-date") == "2023-10-20"
+    assert page.locator(".question.upcoming").count() > 0
+    assert page.evaluate("document.activeElement.closest('.question.upcoming') !== null")
     assert page.inner_text(".provisional .state")
+    # a second act, by keyboard: the add button adds one and takes the keyboard to it
+    page.focus("#add-act")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.locator("section.act").count() == 2
+    assert page.evaluate("document.activeElement.id") == "q-acts-2-kind"
+    # Enter in a field evaluates: it never presses an act's remove button
+    page.focus("#q-acts-1-date")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.locator("section.act").count() == 2
+    assert page.input_value("#q-acts-1-kind") == "social_media_post"
 
 
+@pytest.mark.every_database(scope="module")
 def test_login_logout_and_a_case_from_creation_to_closing(page: Any) -> None:
     _login(page)
     assert "petugas" in page.inner_text("header")
     page.goto("/intake")
     assert page.locator("#next").count(), page.inner_text("main")
     _complete(page, INTAKES["camat-kades"])
-    page.click("details:has(#q-act-description) summary")
-    page.fill("#q-act-description", "Camat meminta para kepala desa memprioritaskan pendukung paslon 1")
+    page.fill("#q-acts-1-description", "Camat meminta para kepala desa memprioritaskan pendukung paslon 1")
     page.click("details.save summary")
     page.select_option("#case-source", "public_report")
     page.fill("#case-received", "2024-10-16")
@@ -213,7 +255,13 @@ def test_login_logout_and_a_case_from_creation_to_closing(page: Any) -> None:
     assert "/login" in page.url
 
 
-def test_statistics_page(page: Any) -> None:
+@pytest.mark.every_database(scope="module")
+def test_statistics_page(page: Any, server: str, registry: Registry) -> None:
+    body = json.dumps(case_body()).encode()
+    request = urllib.request.Request(f"{server}/api/v1/cases", data=body, method="POST", headers={
+        **registry.auth("petugas"), "Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=30) as created:
+        assert created.status == 201
     _login(page, "supervisor")
     page.goto("/stats")
     assert int(page.inner_text("#total")) >= 1
@@ -239,3 +287,46 @@ def test_english_on_request(page: Any) -> None:
     assert "Guided intake" in page.inner_text("h1")
     page.goto("/rulebook")
     assert page.locator(".provision").count() > 10
+
+
+# sample -> (state, words the headline must say in Bahasa Indonesia, in English)
+STATES = {
+    "camat-kades": ("violation", ["pelanggaran ditemukan"], ["violation found"]),
+    "pasangan-cltn-bersyarat": ("conditional",
+                                ["pelanggaran, kecuali", "Mendampingi suami/istri calon saat CLTN",
+                                 "belum diketahui", "memberikan dukungan aktif", "gestur"],
+                                ["violation, unless", "Accompanying a candidate spouse while on CLTN",
+                                 "not yet known", "active support", "gestures"]),
+    "guru-hadir-tanpa-pemilihan": ("undetermined", ["belum dapat diputuskan", "bergantung pada", "tahapan pemilihan"],
+                                   ["not yet decidable", "depends on", "election phase"]),
+    "pasangan-cltn": ("no_violation", ["tidak ditemukan pelanggaran"], ["no violation found"]),
+    "bukan-asn": ("out_of_scope", ["di luar lingkup hukum yang dikodekan"], ["outside the encoded law"]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(STATES))
+def test_the_verdict_page_headline_in_every_outcome_state(page: Any, name: str) -> None:
+    state, indonesian, english = STATES[name]
+    cli = json.loads(CliRunner().invoke(cli_app, ["evaluate", str(EXAMPLES / f"{name}.yaml"), "--format",
+                                                  "json"]).stdout)
+    assert cli["outcome"]["state"] == state
+    for lang, words in (("id", indonesian), ("en", english)):
+        page.goto(f"/evaluate?lang={lang}")
+        page.fill("#incident", (EXAMPLES / f"{name}.yaml").read_text())
+        page.click("form.stack button[type=submit]")
+        page.wait_for_load_state()
+        assert page.locator(f".headline.state-{state}").count() == 1
+        headline = page.inner_text(".headline .state")
+        for word in words:
+            assert word.lower() in headline.lower(), (word, headline)
+        text = page.inner_text(".verdict")
+        assert cli["outcome"]["summary"][lang] in text
+        for note in cli["scope"]["notes"]:
+            assert note[lang] in page.inner_text(".headline .scope")
+        assert page.locator(".headline .recommending").count() == (0 if state == "out_of_scope" else 1)
+        assert page.locator("details.not-checked li").count() == len(cli["not_checked"])
+        assert page.locator("article.undetermined").count() == len(cli["undetermined"])
+        if state == "conditional":
+            assert page.locator(".finding .unless li").count() == sum(len(f["unless"]) for f in cli["findings"])
+        if lang == "id":
+            page.screenshot(path=str(SHOTS / f"verdict-{state.replace('_', '-')}.png"), full_page=False)

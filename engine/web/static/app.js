@@ -4,8 +4,9 @@
   document.querySelectorAll("[data-print]").forEach(function (button) {
     button.addEventListener("click", function () { window.print(); });
   });
-  // After an intake step, put the keyboard on the first new question the rulebook asks for.
-  var upcoming = document.querySelector("#next-questions[data-focus] .question select, " +
-    "#next-questions[data-focus] .question input");
+  // After an intake step, put the keyboard on the first new question the rulebook asks for (or on the first
+  // question of an act just added).
+  var upcoming = document.querySelector(".question[data-focus] select, .question[data-focus] input, " +
+    ".question[data-focus] textarea");
   if (upcoming) { upcoming.focus(); }
 })();

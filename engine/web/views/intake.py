@@ -34,18 +34,27 @@ def _calendars(request: Request) -> dict[str, Any]:
     return {key: c.name for key, c in services(request).rulebook.calendars.items()}
 
 
-def _incident(answers: dict[str, Any]) -> Incident:
-    data = intake.incident_data(answers, (answers.get("title") and "intake") or "intake")
+def _incident(answers: intake.Answers) -> Incident:
+    data = intake.incident_data(answers, "intake")
     return load_incident_text(json.dumps(data, ensure_ascii=False), "<intake>")
 
 
-def _intake_page(request: Request, answers: dict[str, Any], verdict: Verdict | None,
-                 problems: list[dict[str, Any]] | None = None, status: int = 200) -> Response:
+def _focus(asked: intake.Questions, act: int | None) -> str | None:
+    """The input the keyboard goes to: a newly added act's first question, else the first newly needed one."""
+    if act is not None:
+        return asked.acts[act - 1].asked[0].field_id
+    upcoming = asked.first_upcoming()
+    return upcoming.field_id if upcoming else None
+
+
+def _intake_page(request: Request, answers: intake.Answers, verdict: Verdict | None,
+                 problems: list[dict[str, Any]] | None = None, status: int = 200,
+                 act_focus: int | None = None) -> Response:
     lang = request_lang(request)
-    first, upcoming = intake.questions(answers, verdict, lang, _calendars(request))
+    asked = intake.questions(answers, verdict, lang, _calendars(request))
     who = request.state.account
-    return page(request, "intake.html.j2", status, first=first, upcoming=upcoming,
-                free=intake.free_text(answers, lang), free_open=any(p in answers for p in intake.FREE_TEXT),
+    return page(request, "intake.html.j2", status, asked=asked, focus=_focus(asked, act_focus) if verdict or
+                act_focus else None, free_open=any(p in answers.common for p in intake.FREE_TEXT),
                 verdict=verdict, view=view(verdict, request) if verdict else None, problems=problems or [],
                 can_save=who is not None and who.role in WRITERS, sources=[s.value for s in Source])
 
@@ -54,7 +63,7 @@ def _intake_page(request: Request, answers: dict[str, Any], verdict: Verdict | N
 def intake_start(request: Request) -> Response:
     """The first questions."""
     require(request, Permission.EVALUATE)
-    return _intake_page(request, {}, None)
+    return _intake_page(request, intake.Answers(), None)
 
 
 def _case_data(fields: dict[str, list[str]], incident: Incident) -> dict[str, Any]:
@@ -79,11 +88,12 @@ async def intake_step(request: Request) -> Response:
     require(request, Permission.EVALUATE)
     answers = intake.answers_from_form(fields)
     action = (fields.get("action") or ["next"])[-1]
+    act_focus = intake.edit_acts(answers, action)
     try:
         incident = _incident(answers)
         verdict = await run_in_threadpool(evaluate_incident, request, incident)
     except NetralitasError as error:
-        return _intake_page(request, answers, None, problems_of(error, request), 422)
+        return _intake_page(request, answers, None, problems_of(error, request), 422, act_focus)
     if action == "download":
         text = yaml.safe_dump(incident.model_dump(mode="json", exclude_none=True), allow_unicode=True,
                               sort_keys=False)
@@ -100,7 +110,7 @@ async def intake_step(request: Request) -> Response:
         except NetralitasError as error:
             return _intake_page(request, answers, verdict, problems_of(error, request), 422)
         return see_other(f"/cases/{number}")
-    return _intake_page(request, answers, verdict)
+    return _intake_page(request, answers, verdict, act_focus=act_focus)
 
 
 @router.get("/evaluate")
