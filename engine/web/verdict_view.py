@@ -19,7 +19,7 @@ HEADLINES: dict[str, LocalizedText] = {
 }
 SHOWN = frozenset({"incident_id", "reference_date", "election", "scope", "findings", "outcome", "permitted",
                    "set_aside", "undetermined", "not_checked", "not_applicable", "conflicts", "instruments_in_force",
-                   "recommending_body", "presumptions", "hints", "provenance", "format_version"})
+                   "recommending_body", "presumptions", "hints", "provenance", "format_version", "explained"})
 OUTCOME_SHOWN = frozenset(Outcome.model_fields)  # every field this page knows; the state is the headline
 
 
