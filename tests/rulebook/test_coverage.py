@@ -86,6 +86,9 @@ COVERAGE: dict[str, list[str]] = {
     # Era before PP 94/2021 and before the SKB 2022 (PP 53/2010 discipline; PP 42/2004 kode etik).
     "pre-2021-and-pre-skb2022-eras": ["pp42.pre-skb2022.neutrality-ethics", "pp53.4-12a.campaign-organiser",
                                       "pp53.4-13a.favouring-decision", "pp53.4-15c.favouring-decision"],
+    # Issue 10 point 6: before PP 94/2021, an appeal or call to vote for a determined ticket on social media or in a
+    # recording under PP 53/2010 Pasal 4 angka 13 b / 15 d (uncertain: SE B/71/2017 classes it as kode etik).
+    "pre-2021-online-appeal": ["pp53.4-13b.online-appeal", "pp53.4-15d.online-appeal"],
 }
 
 # The recommending body (§11 / issue 3): not a rule but the `authorities` of rules/instruments.yaml.
