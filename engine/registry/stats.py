@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import Session
 
-from netralitas.registry.models import Case, StoredVerdict, Transition, unpipe
+from netralitas.registry.models import Case, Transition, unpipe
 from netralitas.registry.search import Filters, query
 from netralitas.registry.vocabulary import Status
 
@@ -39,30 +39,44 @@ class Statistics:
 
 
 def _reached(session: Session, filters: Filters, status: Status) -> int:
-    ids = query(session, filters, (Case.id,)).subquery()
-    stmt = select(func.count(distinct(Transition.case_id))).where(Transition.to_status == status.value,
-                                                                   Transition.case_id.in_(select(ids.c.id)))
+    stmt = select(func.count(distinct(Transition.case_id))).where(Transition.to_status == status.value)
+    if filters.as_dict():
+        ids = query(session, filters, (Case.id,)).subquery()
+        stmt = stmt.where(Transition.case_id.in_(select(ids.c.id)))
     return session.scalar(stmt) or 0
 
 
+SINGLE: dict[str, Any] = {"status": Case.status, "source": Case.source, "election": Case.election,
+                          "agency": Case.agency, "province": Case.province, "position_group": Case.position_group,
+                          "outcome": Case.latest_outcome}
+PIPED: dict[str, Any] = {"violation_form": Case.act_kinds, "category": Case.latest_categories,
+                         "tier": Case.latest_tiers}
+
+
+def _grouped(session: Session, filters: Filters, column: Any) -> list[tuple[Any, int]]:
+    """(value, cases) for each value of `column` among the cases matching `filters`: one GROUP BY."""
+    stmt = query(session, filters, (column, func.count())).group_by(column)
+    return [(value, count) for value, count in session.execute(stmt)]
+
+
 def statistics(session: Session, filters: Filters | None = None) -> Statistics:
-    """Counts of the cases matching `filters` (default: all)."""
+    """Counts of the cases matching `filters` (default: all), each dimension one GROUP BY in the database.
+
+    A multi-valued column (forms, categories, tiers) is grouped by its stored set, then each set's count is
+    added to every value in it; months are folded from the counts per day.
+    """
     filters = filters or Filters()
-    columns = (Case.status, Case.source, Case.election, Case.agency, Case.province, Case.position_group,
-               Case.act_kinds, StoredVerdict.categories, StoredVerdict.tiers, StoredVerdict.outcome_state,
-               Case.received_on)
     counters: dict[str, Counter[str]] = {d: Counter() for d in DIMENSIONS}
-    total = 0
-    for row in session.execute(query(session, filters, columns)):
-        total += 1
-        single = {"status": row.status, "source": row.source, "election": row.election, "agency": row.agency,
-                  "province": row.province, "position_group": row.position_group, "outcome": row.outcome_state,
-                  "received_month": row.received_on.strftime("%Y-%m") if row.received_on else None}
-        for name, value in single.items():
-            counters[name][value or UNKNOWN] += 1
-        for name, piped in (("violation_form", row.act_kinds), ("category", row.categories), ("tier", row.tiers)):
+    for name, column in SINGLE.items():
+        for value, count in _grouped(session, filters, column):
+            counters[name][value or UNKNOWN] += count
+    for name, column in PIPED.items():
+        for piped, count in _grouped(session, filters, column):
             for value in unpipe(piped or "") or [UNKNOWN]:
-                counters[name][value] += 1
+                counters[name][value] += count
+    for day, count in _grouped(session, filters, Case.received_on):
+        counters["received_month"][day.strftime("%Y-%m") if day else UNKNOWN] += count
+    total = sum(counters["status"].values())
     counts = {name: dict(sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))) for name, c in counters.items()}
     return Statistics(total, _reached(session, filters, Status.RECOMMENDATION_ISSUED),
                       _reached(session, filters, Status.SANCTION_IMPOSED), counts)

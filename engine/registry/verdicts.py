@@ -45,6 +45,12 @@ def to_row(case: Case, verdict: Verdict, officer: str) -> StoredVerdict:
         instruments=pipes([c.instrument for f in findings for c in f.citations]))
 
 
+def mark_latest(case: Case, row: StoredVerdict) -> None:
+    """Copy the newest verdict's search columns onto its case (what filters and statistics read)."""
+    case.latest_outcome, case.latest_categories = row.outcome_state, row.categories
+    case.latest_tiers, case.latest_instruments = row.tiers, row.instruments
+
+
 def history(session: Session, case: Case) -> list[StoredVerdict]:
     """The case's verdicts, oldest first."""
     return list(session.scalars(select(StoredVerdict).where(StoredVerdict.case_id == case.id)
@@ -83,6 +89,7 @@ def _evaluate(session: Session, case: Case, officer: str, rules: Path | None, on
         return Evaluation(case.number, None, change, previous is None)
     row = to_row(case, verdict, officer)
     session.add(row)
+    mark_latest(case, row)
     session.flush()
     audit.append(session, officer, "verdict.add", case.number,
                  {"verdict_id": row.id, "rulebook_hash": row.rulebook_hash, "input_hash": row.input_hash,
