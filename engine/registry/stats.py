@@ -46,35 +46,50 @@ def _reached(session: Session, filters: Filters, status: Status) -> int:
     return session.scalar(stmt) or 0
 
 
-SINGLE: dict[str, Any] = {"status": Case.status, "source": Case.source, "election": Case.election,
-                          "agency": Case.agency, "province": Case.province, "position_group": Case.position_group,
-                          "outcome": Case.latest_outcome}
-PIPED: dict[str, Any] = {"violation_form": Case.act_kinds, "category": Case.latest_categories,
-                         "tier": Case.latest_tiers}
+SINGLE = ("status", "source", "election", "agency", "province", "position_group", "outcome")
+PIPED = ("violation_form", "category", "tier")
+COLUMNS: dict[str, Any] = {
+    "status": Case.status, "source": Case.source, "election": Case.election, "agency": Case.agency,
+    "province": Case.province, "position_group": Case.position_group, "outcome": Case.latest_outcome,
+    "violation_form": Case.act_kinds, "category": Case.latest_categories, "tier": Case.latest_tiers,
+    "received_month": Case.received_on}
 
 
-def _grouped(session: Session, filters: Filters, column: Any) -> list[tuple[Any, int]]:
-    """(value, cases) for each value of `column` among the cases matching `filters`: one GROUP BY."""
-    stmt = query(session, filters, (column, func.count())).group_by(column)
-    return [(value, count) for value, count in session.execute(stmt)]
+def _grouped(session: Session, filters: Filters) -> dict[str, list[tuple[Any, int]]]:
+    """(stored value, cases) per dimension among the cases matching `filters`, counted by GROUP BY.
+
+    Over every case, one GROUP BY per dimension, each read from its column's index. Over a subset, one GROUP BY
+    on all dimensions together (never more groups than matching cases), read through the filter's index.
+    """
+    if not filters.as_dict():
+        return {name: [(value, count) for value, count in session.execute(
+                    query(session, filters, (column, func.count())).group_by(column))]
+                for name, column in COLUMNS.items()}
+    columns = tuple(COLUMNS.values())
+    grouped: dict[str, list[tuple[Any, int]]] = {name: [] for name in COLUMNS}
+    for row in session.execute(query(session, filters, (*columns, func.count())).group_by(*columns)):
+        for name, value in zip(COLUMNS, row[:-1], strict=True):
+            grouped[name].append((value, row[-1]))
+    return grouped
 
 
 def statistics(session: Session, filters: Filters | None = None) -> Statistics:
-    """Counts of the cases matching `filters` (default: all), each dimension one GROUP BY in the database.
+    """Counts of the cases matching `filters` (default: all), counted in the database.
 
     A multi-valued column (forms, categories, tiers) is grouped by its stored set, then each set's count is
     added to every value in it; months are folded from the counts per day.
     """
     filters = filters or Filters()
+    grouped = _grouped(session, filters)
     counters: dict[str, Counter[str]] = {d: Counter() for d in DIMENSIONS}
-    for name, column in SINGLE.items():
-        for value, count in _grouped(session, filters, column):
+    for name in SINGLE:
+        for value, count in grouped[name]:
             counters[name][value or UNKNOWN] += count
-    for name, column in PIPED.items():
-        for piped, count in _grouped(session, filters, column):
+    for name in PIPED:
+        for piped, count in grouped[name]:
             for value in unpipe(piped or "") or [UNKNOWN]:
                 counters[name][value] += count
-    for day, count in _grouped(session, filters, Case.received_on):
+    for day, count in grouped["received_month"]:
         counters["received_month"][day.strftime("%Y-%m") if day else UNKNOWN] += count
     total = sum(counters["status"].values())
     counts = {name: dict(sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))) for name, c in counters.items()}
