@@ -38,6 +38,7 @@ from typing import Any
 
 import yaml
 from sqlalchemy import Engine, text
+from sqlalchemy.orm import Session
 
 from netralitas.registry.bulk import import_cases
 from netralitas.registry.casefile import parse_case_file
@@ -129,21 +130,17 @@ def _timed(run: Callable[[], object], repeat: int) -> dict[str, float]:
 
 def queries(engine: Engine, count: int) -> dict[str, Callable[[], object]]:
     """The queries timed, by name."""
-    def page(**given: Any) -> Callable[[], object]:
-        filters = Filters(today=TODAY, **given)
+    def over(read: Callable[[Session, Filters], object]) -> Callable[..., Callable[[], object]]:
+        def with_filters(**given: Any) -> Callable[[], object]:
+            filters = Filters(today=TODAY, **given)
 
-        def run() -> object:
-            with read_session(engine) as session:
-                return search(session, filters)
-        return run
+            def run() -> object:
+                with read_session(engine) as session:
+                    return read(session, filters)
+            return run
+        return with_filters
 
-    def stats(**given: Any) -> Callable[[], object]:
-        filters = Filters(today=TODAY, **given)
-
-        def run() -> object:
-            with read_session(engine) as session:
-                return statistics(session, filters)
-        return run
+    page, stats = over(search), over(statistics)
 
     def show() -> object:
         with read_session(engine) as session:
