@@ -94,7 +94,11 @@ def words(query: str) -> list[str]:
 def _text_condition(session: Session, query: str) -> Any:
     tokens = words(query)
     if session.get_bind().dialect.name == "postgresql":
-        return func.to_tsvector("simple", Case.account).op("@@")(func.plainto_tsquery("simple", " ".join(tokens)))
+        # matched first (a materialized CTE): otherwise, for a page in id order, PostgreSQL may walk the primary key
+        # computing each account's tsvector until it has a page, which for a rare pair of words is every case
+        matches = func.to_tsvector("simple", Case.account).op("@@")(func.plainto_tsquery("simple", " ".join(tokens)))
+        matched = select(Case.id).where(matches).cte("text_matches").prefix_with("MATERIALIZED")
+        return Case.id.in_(select(matched.c.id))
     match = " ".join(f'"{t}"' for t in tokens)
     return Case.id.in_(select(text("rowid")).select_from(text("cases_fts")).where(text("cases_fts MATCH :q"))
                        .params(q=match))

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import distinct, func, select
+from sqlalchemy import String, cast, distinct, func, literal, select, union_all
 from sqlalchemy.orm import Session
 
 from netralitas.registry.models import Case, Transition, unpipe
@@ -58,18 +58,22 @@ COLUMNS: dict[str, Any] = {
 def _grouped(session: Session, filters: Filters) -> dict[str, list[tuple[Any, int]]]:
     """(stored value, cases) per dimension among the cases matching `filters`, counted by GROUP BY.
 
-    Over every case, one GROUP BY per dimension, each read from its column's index. Over a subset, one GROUP BY
-    on all dimensions together (never more groups than matching cases), read through the filter's index.
+    Over every case, one GROUP BY per dimension, each read from its column's index. Over a subset, the matching
+    rows are read once (a CTE, materialized) and grouped by each dimension in one UNION ALL statement.
     """
-    if not filters.as_dict():
-        return {name: [(value, count) for value, count in session.execute(
-                    query(session, filters, (column, func.count())).group_by(column))]
-                for name, column in COLUMNS.items()}
-    columns = tuple(COLUMNS.values())
     grouped: dict[str, list[tuple[Any, int]]] = {name: [] for name in COLUMNS}
-    for row in session.execute(query(session, filters, (*columns, func.count())).group_by(*columns)):
-        for name, value in zip(COLUMNS, row[:-1], strict=True):
-            grouped[name].append((value, row[-1]))
+    if not filters.as_dict():
+        for name, column in COLUMNS.items():
+            grouped[name] = [(value, count) for value, count in session.execute(
+                query(session, filters, (column, func.count())).group_by(column))]
+        return grouped
+    subset = query(session, filters, tuple(cast(c, String).label(n) for n, c in COLUMNS.items())).cte("subset")
+    if session.get_bind().dialect.name == "postgresql":
+        subset = subset.prefix_with("MATERIALIZED")
+    parts = [select(literal(name).label("dimension"), subset.c[name], func.count()).group_by(subset.c[name])
+             for name in COLUMNS]
+    for dimension, value, count in session.execute(union_all(*parts)):
+        grouped[dimension].append((value, count))
     return grouped
 
 
@@ -90,7 +94,7 @@ def statistics(session: Session, filters: Filters | None = None) -> Statistics:
             for value in unpipe(piped or "") or [UNKNOWN]:
                 counters[name][value] += count
     for day, count in grouped["received_month"]:
-        counters["received_month"][day.strftime("%Y-%m") if day else UNKNOWN] += count
+        counters["received_month"][str(day)[:7] if day else UNKNOWN] += count  # a date, or its ISO text
     total = sum(counters["status"].values())
     counts = {name: dict(sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))) for name, c in counters.items()}
     return Statistics(total, _reached(session, filters, Status.RECOMMENDATION_ISSUED),
