@@ -16,6 +16,7 @@ from typing import Annotated, Any
 import typer
 
 from netralitas import load_incident
+from netralitas.cli.cases_import import import_command
 from netralitas.cli.console import make_console
 from netralitas.cli.options import LangOption, Language, RulesOption
 from netralitas.cli.registry_filters import parse_date, with_filters
@@ -49,6 +50,7 @@ from netralitas.rulebook.location import resolve_rules_dir
 from netralitas.text import bi
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="The case registry: reports, verdicts, follow-up.")
+app.command(name="import")(import_command)
 PageOption = Annotated[int, typer.Option("--page", min=1, help="Page number")]
 PerPageOption = Annotated[int, typer.Option("--per-page", min=1, max=1000, help="Cases per page")]
 

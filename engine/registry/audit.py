@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from netralitas.registry.models import AuditEntry, AuditHead, now
@@ -33,17 +33,40 @@ def entry_hash(entry_id: int, at: str, actor: str, action: str, case_number: str
     return hashlib.sha256(canonical(body).encode()).hexdigest()
 
 
+def _chained(entry_id: int, prev: str, actor: str, action: str, case_number: str | None,
+             payload: dict[str, Any]) -> dict[str, Any]:
+    at, text = now().isoformat(), canonical(payload)
+    return {"id": entry_id, "at": at, "actor": actor, "action": action, "case_number": case_number, "payload": text,
+            "prev_hash": prev, "hash": entry_hash(entry_id, at, actor, action, case_number, text, prev)}
+
+
 def append(session: Session, actor: str, action: str, case_number: str | None, payload: dict[str, Any]) -> AuditEntry:
     """Append one entry after the current head (the head row must be locked by this transaction)."""
     head = session.get_one(AuditHead, 1)
-    entry_id, prev = head.last_id + 1, head.last_hash
-    at, text = now().isoformat(), canonical(payload)
-    entry = AuditEntry(id=entry_id, at=at, actor=actor, action=action, case_number=case_number, payload=text,
-                       prev_hash=prev, hash=entry_hash(entry_id, at, actor, action, case_number, text, prev))
+    entry = AuditEntry(**_chained(head.last_id + 1, head.last_hash, actor, action, case_number, payload))
     session.add(entry)
-    head.last_id, head.last_hash = entry_id, entry.hash
+    head.last_id, head.last_hash = entry.id, entry.hash
     session.flush()
     return entry
+
+
+Pending = tuple[str, str, str | None, dict[str, Any]]
+"""An entry to append: actor, action, case number, payload."""
+
+
+def append_many(session: Session, entries: list[Pending]) -> None:
+    """Append `entries` in order after the current head with one multi-row INSERT (the head row must be locked)."""
+    if not entries:
+        return
+    head = session.get_one(AuditHead, 1)
+    rows, entry_id, prev = [], head.last_id, head.last_hash
+    for actor, action, case_number, payload in entries:
+        entry_id += 1
+        rows.append(_chained(entry_id, prev, actor, action, case_number, payload))
+        prev = rows[-1]["hash"]
+    session.execute(insert(AuditEntry), rows)
+    head.last_id, head.last_hash = entry_id, prev
+    session.flush()
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,8 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from netralitas import Incident, load_incident, load_incident_text
+from netralitas import Incident, load_incident
+from netralitas.facts.loading import incident_from_data
 from netralitas.registry.errors import CaseFileError
 from netralitas.registry.vocabulary import Source
 from netralitas.text import bi
@@ -93,7 +94,9 @@ def parse_case_file(data: Any, where: str, base: Path | None = None) -> tuple[Ca
         raise CaseFileError(bi(f"{where}: isi tepat satu dari 'incident' atau 'incident_file'",
                                f"{where}: give exactly one of 'incident' or 'incident_file'"))
     if case.incident is not None:
-        incident = load_incident_text(json.dumps(case.incident, default=str), f"{where}#incident")
+        # dates (from YAML) become the strings a JSON incident carries; validated as data, problems name their field
+        plain = json.loads(json.dumps(case.incident, default=str))
+        incident = incident_from_data(plain, f"{where}#incident")
     else:
         assert case.incident_file is not None
         incident = load_incident((base or Path.cwd()) / case.incident_file)

@@ -50,44 +50,58 @@ def _account(case: CaseFile, incident: Incident) -> str:
     return "\n".join(p for p in parts if p)
 
 
-def _check_nip(nip: str | None) -> str | None:
+def check_nip(nip: str | None) -> str | None:
+    """The NIP validated (None when not given), or `InvalidNip`."""
     return parse_nip(nip).value if nip else None
+
+
+def new_case_row(case: CaseFile, incident: Incident, officer: str, received: dt.date, sequence: int) -> Case:
+    """The row of a new case numbered `sequence` in the year received (NIP checked; not yet in a session)."""
+    person, asn = incident.person, case.asn
+    nip = check_nip(asn.nip or person.nip)
+    reporter = None
+    if case.reporter and (case.reporter.name or case.reporter.contact):
+        reporter = Reporter(name=case.reporter.name, contact=case.reporter.contact)
+    return Case(
+        number=case_number(received.year, sequence), year=received.year, sequence=sequence, source=case.source.value,
+        status=Status.RECEIVED.value, received_on=received,
+        election=case.election or (incident.election.calendar if incident.election else None),
+        additional_information=case.additional_information, reporter=reporter,
+        asn_name=asn.name or person.name, nip=nip,
+        employment_status=asn.employment_status or _value(person.employment_status),
+        position=asn.position or _value(person.office) or _value(person.position_class),
+        position_group=asn.position_group or position_group(_value(person.position_class), _value(person.office)),
+        agency=asn.agency or person.agency, region=asn.region or person.region, province=asn.province,
+        occurred_on=case.occurred_on or incident.reference_date(), place=case.place,
+        account=_account(case, incident), act_kinds=pipes([a.kind.value for a in incident.acts]),
+        incident_json=canonical_incident(incident), incident_schema_version=INCIDENT_SCHEMA_VERSION,
+        officers=[CaseOfficer(officer=o) for o in dict.fromkeys([officer, *case.officers])],
+        evidence=[Evidence(name=e.name, link=e.link, sha256=e.sha256) for e in case.evidence],
+        forwards=[Forward(agency=a, forwarded_on=received) for a in dict.fromkeys(case.forwarded_to)],
+    )
+
+
+def last_sequence(session: Session, year: int) -> int:
+    """The highest case sequence number used in `year` (0 for none); call it holding the write lock."""
+    return session.scalar(select(func.max(Case.sequence)).where(Case.year == year)) or 0
+
+
+def added_payload(row: Case) -> dict[str, Any]:
+    """What the audit log records of a new case."""
+    return {"source": row.source, "received_on": row.received_on, "election": row.election, "agency": row.agency}
 
 
 def add_case(engine: Engine, case: CaseFile, incident: Incident, officer: str, today: dt.date | None = None) -> str:
     """Register a case; its number."""
-    person, asn = incident.person, case.asn
-    nip = _check_nip(asn.nip or person.nip)
+    check_nip(case.asn.nip or incident.person.nip)
     received = case.received_on or today or dt.date.today()
     with write_session(engine) as session:
-        year = received.year
-        sequence = (session.scalar(select(func.max(Case.sequence)).where(Case.year == year)) or 0) + 1
-        number = case_number(year, sequence)
-        reporter = None
-        if case.reporter and (case.reporter.name or case.reporter.contact):
-            reporter = Reporter(name=case.reporter.name, contact=case.reporter.contact)
-        row = Case(
-            number=number, year=year, sequence=sequence, source=case.source.value, status=Status.RECEIVED.value,
-            received_on=received, election=case.election or (incident.election.calendar if incident.election else None),
-            additional_information=case.additional_information, reporter=reporter,
-            asn_name=asn.name or person.name, nip=nip,
-            employment_status=asn.employment_status or _value(person.employment_status),
-            position=asn.position or _value(person.office) or _value(person.position_class),
-            position_group=asn.position_group or position_group(_value(person.position_class), _value(person.office)),
-            agency=asn.agency or person.agency, region=asn.region or person.region, province=asn.province,
-            occurred_on=case.occurred_on or incident.reference_date(), place=case.place,
-            account=_account(case, incident), act_kinds=pipes([a.kind.value for a in incident.acts]),
-            incident_json=canonical_incident(incident), incident_schema_version=INCIDENT_SCHEMA_VERSION,
-            officers=[CaseOfficer(officer=o) for o in dict.fromkeys([officer, *case.officers])],
-            evidence=[Evidence(name=e.name, link=e.link, sha256=e.sha256) for e in case.evidence],
-            forwards=[Forward(agency=a, forwarded_on=received) for a in dict.fromkeys(case.forwarded_to)],
-        )
+        row = new_case_row(case, incident, officer, received, last_sequence(session, received.year) + 1)
         session.add(row)
         session.flush()
         record_received(session, row, officer)
-        audit.append(session, officer, "case.add", number, {"source": row.source, "received_on": received,
-                                                             "election": row.election, "agency": row.agency})
-    return number
+        audit.append(session, officer, "case.add", row.number, added_payload(row))
+    return row.number
 
 
 class CaseEdit(BaseModel):

@@ -16,7 +16,7 @@ from sqlalchemy import Engine
 from netralitas.registry import audit
 from netralitas.registry.db import read_session, write_session
 from netralitas.registry.models import Case, StoredVerdict, unpipe
-from netralitas.registry.search import Filters, query
+from netralitas.registry.search import Filters, query, with_latest_verdict
 from netralitas.registry.stats import statistics
 
 CASE_COLUMNS = ("number", "status", "source", "received_on", "due_on", "election", "asn_name", "nip",
@@ -46,10 +46,10 @@ def _write(rows: list[dict[str, Any]], columns: tuple[str, ...], fmt: ExportForm
 
 def case_rows(engine: Engine, filters: Filters) -> list[dict[str, Any]]:
     """The cases matching `filters`, one flat record each."""
-    columns = (*(getattr(Case, c) for c in CASE_COLUMNS[:17]), StoredVerdict.outcome_state, StoredVerdict.categories,
-               StoredVerdict.tiers, StoredVerdict.instruments, StoredVerdict.summary_id)
+    columns = (*(getattr(Case, c) for c in CASE_COLUMNS[:17]), Case.latest_outcome, Case.latest_categories,
+               Case.latest_tiers, Case.latest_instruments, StoredVerdict.summary_id)
     with read_session(engine) as session:
-        result = session.execute(query(session, filters, columns).order_by(Case.id))
+        result = session.execute(with_latest_verdict(query(session, filters, columns)).order_by(Case.id))
         rows = []
         for r in result:
             record = {name: _cell(value) for name, value in zip(CASE_COLUMNS, r, strict=True)}

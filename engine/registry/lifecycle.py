@@ -141,13 +141,18 @@ def record(session: Session, case: Case, target: Status, on: dt.date, officer: s
     return row
 
 
+def received_transition(case: Case, officer: str) -> Transition:
+    """The first transition of a new case (not yet added to a session; the case must have its id)."""
+    return Transition(case_id=case.id, from_status=None, to_status=S.RECEIVED.value, on_date=case.received_on,
+                      officer=officer, reason="registered", details={})
+
+
 def record_received(session: Session, case: Case, officer: str) -> Transition:
     """The first transition of a new case."""
-    row = Transition(case_id=case.id, from_status=None, to_status=S.RECEIVED.value, on_date=case.received_on,
-                     officer=officer, reason="registered", details={})
+    row = received_transition(case, officer)
     session.add(row)
     session.flush()
-    refresh_due(session, case)
+    set_due(case, [row])
     return row
 
 
@@ -198,8 +203,13 @@ def transitions_of(session: Session, case: Case) -> list[Transition]:
     return list(session.scalars(select(Transition).where(Transition.case_id == case.id).order_by(Transition.id)))
 
 
-def refresh_due(session: Session, case: Case) -> None:
-    """Set the case's due date: the earliest pending deadline of its current step."""
-    pending = [d.due for d in case_deadlines(case, transitions_of(session, case))
+def set_due(case: Case, transitions: list[Transition]) -> None:
+    """Set the case's due date from its transitions: the earliest pending deadline of its current step."""
+    pending = [d.due for d in case_deadlines(case, transitions)
                if d.due and d.met_on is None and d.basis.confidence is not Confidence.UNCONFIRMED]
     case.due_on = min(pending) if pending else None
+
+
+def refresh_due(session: Session, case: Case) -> None:
+    """Set the case's due date from its stored transitions."""
+    set_due(case, transitions_of(session, case))

@@ -3,13 +3,29 @@
 Multi-valued search columns (categories, tiers, instruments, act kinds) are stored as `|a|b|` so that one
 `LIKE '%|a|%'` finds them on SQLite and PostgreSQL alike. Verdicts, transitions and audit entries are
 append-only: the application never updates them and database triggers refuse it.
+
+A case carries a copy of its latest verdict's search columns (`latest_*`), written in the transaction that
+appends the verdict, so that filters and statistics read one indexed table instead of joining every case to
+its newest verdict. The verdict rows themselves stay as stored.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, String, Text, TypeDecorator, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -62,13 +78,14 @@ class Case(Base):
     """A report or a finding about one ASN."""
 
     __tablename__ = "cases"
+    __table_args__ = (Index("ix_cases_status_due_on", "status", "due_on"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     number: Mapped[str] = mapped_column(String(32), unique=True)
     year: Mapped[int] = mapped_column(Integer)
     sequence: Mapped[int] = mapped_column(Integer)
-    source: Mapped[str] = mapped_column(String(32))
+    source: Mapped[str] = mapped_column(String(32), index=True)
     status: Mapped[str] = mapped_column(String(32), index=True)
-    received_on: Mapped[dt.date] = mapped_column(Date)
+    received_on: Mapped[dt.date] = mapped_column(Date, index=True)
     election: Mapped[str | None] = mapped_column(String(64), index=True)
     additional_information: Mapped[bool] = mapped_column(Boolean, default=False)
     reporter_id: Mapped[int | None] = mapped_column(ForeignKey("reporters.id"))
@@ -76,19 +93,23 @@ class Case(Base):
     nip: Mapped[str | None] = mapped_column(String(18), index=True)
     employment_status: Mapped[str | None] = mapped_column(String(32))
     position: Mapped[str | None] = mapped_column(String(200))
-    position_group: Mapped[str | None] = mapped_column(String(32))
+    position_group: Mapped[str | None] = mapped_column(String(32), index=True)
     agency: Mapped[str | None] = mapped_column(String(200), index=True)
-    region: Mapped[str | None] = mapped_column(String(200))
+    region: Mapped[str | None] = mapped_column(String(200), index=True)
     province: Mapped[str | None] = mapped_column(String(100), index=True)
-    occurred_on: Mapped[dt.date | None] = mapped_column(Date)
+    occurred_on: Mapped[dt.date | None] = mapped_column(Date, index=True)
     place: Mapped[str | None] = mapped_column(String(300))
     account: Mapped[str] = mapped_column(Text, default="")
-    act_kinds: Mapped[str] = mapped_column(String(500), default="")
+    act_kinds: Mapped[str] = mapped_column(String(500), default="", index=True)
     due_on: Mapped[dt.date | None] = mapped_column(Date)
     incident_json: Mapped[str] = mapped_column(Text)
     incident_schema_version: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=now)
     updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=now)
+    latest_outcome: Mapped[str | None] = mapped_column(String(16), index=True)
+    latest_categories: Mapped[str] = mapped_column(String(300), default="", index=True)
+    latest_tiers: Mapped[str] = mapped_column(String(200), default="", index=True)
+    latest_instruments: Mapped[str] = mapped_column(String(1000), default="", index=True)
 
     reporter: Mapped[Reporter | None] = relationship()
     officers: Mapped[list[CaseOfficer]] = relationship(order_by="CaseOfficer.id", cascade="all")
@@ -152,6 +173,7 @@ class Transition(Base):
     """One status change with who, when and why (append-only)."""
 
     __tablename__ = "transitions"
+    __table_args__ = (Index("ix_transitions_to_status_case_id", "to_status", "case_id"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
     from_status: Mapped[str | None] = mapped_column(String(32))

@@ -1,6 +1,7 @@
 """Filtering and full-text search over cases, paginated with the total count.
 
-Category, tier, instrument and outcome filters apply to each case's latest verdict. Text search uses SQLite
+Category, tier, instrument and outcome filters apply to each case's latest verdict, through the copy of its
+search columns the case carries (`Case.latest_*`), so that no filter joins the verdicts. Text search uses SQLite
 FTS5 (`cases_fts`) or PostgreSQL `to_tsvector('simple', account)`: both match every word of the query,
 case-insensitively, as whole words.
 """
@@ -93,7 +94,11 @@ def words(query: str) -> list[str]:
 def _text_condition(session: Session, query: str) -> Any:
     tokens = words(query)
     if session.get_bind().dialect.name == "postgresql":
-        return func.to_tsvector("simple", Case.account).op("@@")(func.plainto_tsquery("simple", " ".join(tokens)))
+        # matched first (a materialized CTE): otherwise, for a page in id order, PostgreSQL may walk the primary key
+        # computing each account's tsvector until it has a page, which for a rare pair of words is every case
+        matches = func.to_tsvector("simple", Case.account).op("@@")(func.plainto_tsquery("simple", " ".join(tokens)))
+        matched = select(Case.id).where(matches).cte("text_matches").prefix_with("MATERIALIZED")
+        return Case.id.in_(select(matched.c.id))
     match = " ".join(f'"{t}"' for t in tokens)
     return Case.id.in_(select(text("rowid")).select_from(text("cases_fts")).where(text("cases_fts MATCH :q"))
                        .params(q=match))
@@ -103,22 +108,27 @@ def _like(column: Any, value: str) -> Any:
     return column.like(f"%|{value}|%")
 
 
-def query(session: Session, filters: Filters, columns: tuple[Any, ...]) -> Select[Any]:
-    """A select of `columns` over cases (outer-joined to their latest verdict) with `filters` applied."""
+def with_latest_verdict(stmt: Select[Any]) -> Select[Any]:
+    """`stmt` (over cases) outer-joined to each case's latest verdict, for its columns beyond the search ones."""
     latest = latest_verdicts()
-    stmt = (select(*columns).select_from(Case).outerjoin(latest, latest.c.case_id == Case.id)
+    return (stmt.outerjoin(latest, latest.c.case_id == Case.id)
             .outerjoin(StoredVerdict, StoredVerdict.id == latest.c.verdict_id))
+
+
+def query(session: Session, filters: Filters, columns: tuple[Any, ...]) -> Select[Any]:
+    """A select of `columns` over cases with `filters` applied."""
+    stmt = select(*columns).select_from(Case)
     f = filters
     equal: dict[Any, str | None] = {
         Case.source: f.source, Case.agency: f.agency, Case.region: f.region, Case.province: f.province,
-        Case.election: f.election, StoredVerdict.outcome_state: f.outcome}
+        Case.election: f.election, Case.latest_outcome: f.outcome}
     for column, value in equal.items():
         if value is not None:
             stmt = stmt.where(column == value)
     if f.status:
         stmt = stmt.where(Case.status.in_(f.status))
-    for column, value in ((StoredVerdict.categories, f.category), (StoredVerdict.tiers, f.tier),
-                          (StoredVerdict.instruments, f.instrument)):
+    for column, value in ((Case.latest_categories, f.category), (Case.latest_tiers, f.tier),
+                          (Case.latest_instruments, f.instrument)):
         if value is not None:
             stmt = stmt.where(_like(column, value))
     ranges: tuple[tuple[Any, dt.date | None, dt.date | None], ...] = (
@@ -140,15 +150,28 @@ def query(session: Session, filters: Filters, columns: tuple[Any, ...]) -> Selec
 
 def search(session: Session, filters: Filters, page: int = 1, per_page: int = 20) -> Page:
     """One page of the cases matching `filters`, newest first, with the total count."""
-    total = session.scalar(query(session, filters, (func.count(Case.id),))) or 0
-    columns = (Case.number, Case.status, Case.source, Case.received_on, Case.due_on, Case.agency, Case.province,
-               Case.election, Case.asn_name, StoredVerdict.outcome_state, StoredVerdict.tiers,
-               StoredVerdict.summary_id, StoredVerdict.summary_en)
+    total = session.scalar(query(session, filters, (func.count(),))) or 0
+    columns = (Case.id, Case.number, Case.status, Case.source, Case.received_on, Case.due_on, Case.agency,
+               Case.province, Case.election, Case.asn_name, Case.latest_outcome, Case.latest_tiers)
     stmt = query(session, filters, columns).order_by(Case.id.desc()).limit(per_page).offset((page - 1) * per_page)
+    found = list(session.execute(stmt))
+    summaries = _summaries(session, [r.id for r in found])
     open_values = {s.value for s in OPEN}
     rows = tuple(
         CaseRow(r.number, r.status, r.source, r.received_on, r.due_on,
                 bool(r.due_on and r.due_on < filters.today and r.status in open_values), r.agency, r.province,
-                r.election, r.asn_name, r.outcome_state, tuple(unpipe(r.tiers or "")), r.summary_id, r.summary_en)
-        for r in session.execute(stmt))
+                r.election, r.asn_name, r.latest_outcome, tuple(unpipe(r.latest_tiers or "")),
+                *summaries.get(r.id, (None, None)))
+        for r in found)
     return Page(total, page, per_page, rows)
+
+
+def _summaries(session: Session, case_ids: list[int]) -> dict[int, tuple[str, str]]:
+    """The latest verdict's summary (Indonesian, English) of each of a page of cases."""
+    if not case_ids:
+        return {}
+    newest = (select(func.max(StoredVerdict.id)).where(StoredVerdict.case_id.in_(case_ids))
+              .group_by(StoredVerdict.case_id))
+    stmt = select(StoredVerdict.case_id, StoredVerdict.summary_id, StoredVerdict.summary_en).where(
+        StoredVerdict.id.in_(newest))
+    return {r.case_id: (r.summary_id, r.summary_en) for r in session.execute(stmt)}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
@@ -33,16 +34,34 @@ def outcome_state(verdict: Verdict) -> OutcomeState:
     return OutcomeState.UNDETERMINED if verdict.undetermined else OutcomeState.NO_VIOLATION
 
 
-def to_row(case: Case, verdict: Verdict, officer: str) -> StoredVerdict:
-    """The stored form of a verdict, with its search columns."""
+def verdict_columns(verdict: Verdict) -> dict[str, str]:
+    """The stored form of a verdict and its search columns (everything of its row but the case and officer)."""
     findings = verdict.findings
-    return StoredVerdict(
-        case_id=case.id, officer=officer, rulebook_hash=verdict.provenance.rulebook_hash,
-        engine_version=verdict.provenance.engine_version, input_hash=verdict.provenance.input_hash,
-        verdict_json=verdict.to_json(indent=None), summary_id=verdict.outcome.summary.id,
-        summary_en=verdict.outcome.summary.en, outcome_state=outcome_state(verdict).value,
-        categories=pipes([f.category.value for f in findings]), tiers=pipes([f.sanction.tier.value for f in findings]),
-        instruments=pipes([c.instrument for f in findings for c in f.citations]))
+    return {
+        "rulebook_hash": verdict.provenance.rulebook_hash, "engine_version": verdict.provenance.engine_version,
+        "input_hash": verdict.provenance.input_hash, "verdict_json": verdict.to_json(indent=None),
+        "summary_id": verdict.outcome.summary.id, "summary_en": verdict.outcome.summary.en,
+        "outcome_state": outcome_state(verdict).value, "categories": pipes([f.category.value for f in findings]),
+        "tiers": pipes([f.sanction.tier.value for f in findings]),
+        "instruments": pipes([c.instrument for f in findings for c in f.citations])}
+
+
+def to_row(case: Case, verdict: Verdict | dict[str, str], officer: str) -> StoredVerdict:
+    """The row of a verdict (or of its `verdict_columns`) on `case`."""
+    columns = verdict_columns(verdict) if isinstance(verdict, Verdict) else verdict
+    return StoredVerdict(case_id=case.id, officer=officer, **columns)
+
+
+def verdict_payload(row: StoredVerdict, changed: bool) -> dict[str, Any]:
+    """What the audit log records of a stored verdict."""
+    return {"verdict_id": row.id, "rulebook_hash": row.rulebook_hash, "input_hash": row.input_hash,
+            "engine_version": row.engine_version, "outcome": row.outcome_state, "changed": changed}
+
+
+def mark_latest(case: Case, row: StoredVerdict) -> None:
+    """Copy the newest verdict's search columns onto its case (what filters and statistics read)."""
+    case.latest_outcome, case.latest_categories = row.outcome_state, row.categories
+    case.latest_tiers, case.latest_instruments = row.tiers, row.instruments
 
 
 def history(session: Session, case: Case) -> list[StoredVerdict]:
@@ -83,10 +102,9 @@ def _evaluate(session: Session, case: Case, officer: str, rules: Path | None, on
         return Evaluation(case.number, None, change, previous is None)
     row = to_row(case, verdict, officer)
     session.add(row)
+    mark_latest(case, row)
     session.flush()
-    audit.append(session, officer, "verdict.add", case.number,
-                 {"verdict_id": row.id, "rulebook_hash": row.rulebook_hash, "input_hash": row.input_hash,
-                  "engine_version": row.engine_version, "outcome": row.outcome_state, "changed": change is not None})
+    audit.append(session, officer, "verdict.add", case.number, verdict_payload(row, change is not None))
     return Evaluation(case.number, row, change, previous is None)
 
 

@@ -11,6 +11,7 @@ from netralitas.registry.db import make_engine, read_session
 from netralitas.registry.errors import DatabaseMissing, SchemaOutdated, SchemaTooNew
 from netralitas.registry.migrate import check, current_revision, head_revision, open_database, upgrade
 from netralitas.registry.search import Filters, search
+from netralitas.registry.stats import statistics
 
 from .conftest import new_case
 
@@ -71,3 +72,35 @@ def test_a_missing_database_is_refused_but_the_default_is_created(tmp_path: Path
     with engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+def test_from_r0003_the_latest_verdict_is_copied_onto_its_case(empty_url: str) -> None:
+    engine = make_engine(empty_url)
+    upgrade(engine, "r0003")
+    stamp = "'2024-10-16 08:00:00'"
+    with engine.begin() as connection:
+        for number, sequence in (("NET-2024-000001", 1), ("NET-2024-000002", 2)):
+            connection.execute(text(
+                "INSERT INTO cases (number, year, sequence, source, status, received_on, additional_information,"
+                " account, act_kinds, incident_json, incident_schema_version, created_at, updated_at) VALUES"
+                f" ('{number}', 2024, {sequence}, 'media', 'received', '2024-10-16', false, 'akun', '|x|', '{{}}', 1,"
+                f" {stamp}, {stamp})"))
+        for outcome, tiers in (("undetermined", ""), ("violation", "|berat|")):  # two verdicts on case 1
+            connection.execute(text(
+                "INSERT INTO verdicts (case_id, created_at, officer, rulebook_hash, engine_version, input_hash,"
+                " verdict_json, summary_id, summary_en, outcome_state, categories, tiers, instruments) VALUES"
+                f" (1, {stamp}, 'andi', 'r', '0', 'i', '{{}}', 's', 's', '{outcome}', '|disiplin|', '{tiers}',"
+                " '|pp-94-2021|')"))
+    assert upgrade(engine) == ("r0003", head_revision())
+    with engine.connect() as connection:
+        rows = connection.execute(text("SELECT number, latest_outcome, latest_tiers, latest_categories,"
+                                       " latest_instruments FROM cases ORDER BY id")).all()
+        verdicts = connection.execute(text("SELECT outcome_state FROM verdicts ORDER BY id")).scalars().all()
+    assert [tuple(r) for r in rows] == [("NET-2024-000001", "violation", "|berat|", "|disiplin|", "|pp-94-2021|"),
+                                        ("NET-2024-000002", None, "", "", "")]
+    assert verdicts == ["undetermined", "violation"]  # the stored verdicts are untouched
+    with read_session(engine) as session:
+        assert [r.number for r in search(session, Filters(tier="berat")).rows] == ["NET-2024-000001"]
+        assert search(session, Filters(outcome="violation")).rows[0].summary_id == "s"
+        counts = statistics(session).counts
+    assert counts["tier"] == {"berat": 1, "(tidak diketahui)": 1} and counts["violation_form"] == {"x": 2}

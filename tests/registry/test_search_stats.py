@@ -85,6 +85,20 @@ def test_statistics_count_and_carry_no_personal_data(engine: Engine) -> None:
     assert "Budi Santoso" not in text and VALID_NIP not in text
 
 
+def test_statistics_of_a_subset_are_counted_like_those_of_every_case(engine: Engine) -> None:
+    _archive(engine)
+    advance(engine, _archive(engine)[0], Status.VERIFICATION, "andi", "next")
+    with read_session(engine) as session:
+        every = statistics(session)
+        subset = statistics(session, Filters(received_to=dt.date(2099, 1, 1)))  # every case, through the filter
+        central_java = statistics(session, Filters(province="Jawa Tengah"))
+    assert subset.as_dict() == every.as_dict() and every.total == 8
+    assert central_java.total == 4 and central_java.counts["province"] == {"Jawa Tengah": 4}
+    assert central_java.counts["received_month"] == {"2024-10": 4}
+    assert central_java.counts["status"] == {"received": 3, "verification": 1}
+    assert sum(central_java.counts["violation_form"].values()) >= 4
+
+
 def test_exports_are_written_and_audited(engine: Engine) -> None:
     _archive(engine)
     stream = io.StringIO()
