@@ -28,10 +28,9 @@ def evaluator(rules: Path | None = None) -> Evaluator:
 
 
 def outcome_state(verdict: Verdict) -> OutcomeState:
-    """Violation when anything was found, undetermined when facts are missing, else no violation."""
-    if verdict.findings:
-        return OutcomeState.VIOLATION
-    return OutcomeState.UNDETERMINED if verdict.undetermined else OutcomeState.NO_VIOLATION
+    """The verdict's own headline state (violation, conditional, undetermined, no violation, out of scope), so
+    that search and counts never read a case as cleared that the verdict leaves open or out of scope."""
+    return verdict.outcome.state
 
 
 def verdict_columns(verdict: Verdict) -> dict[str, str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from netralitas.evaluation.verdict import OutcomeState as OutcomeState  # re-exported: the states cases are counted by
 from netralitas.text import LocalizedText, bi
 
 
@@ -31,12 +32,6 @@ class Status(StrEnum):
     CLOSED = "closed"
 
 
-class OutcomeState(StrEnum):
-    """The gist of a verdict, for search and counting."""
-
-    VIOLATION = "violation"
-    UNDETERMINED = "undetermined"
-    NO_VIOLATION = "no_violation"
 
 
 SOURCE_LABELS: dict[Source, LocalizedText] = {
@@ -61,9 +56,12 @@ STATUS_LABELS: dict[Status, LocalizedText] = {
 
 OUTCOME_LABELS: dict[OutcomeState, LocalizedText] = {
     OutcomeState.VIOLATION: bi("pelanggaran", "violation"),
-    OutcomeState.UNDETERMINED: bi("belum dapat ditentukan", "undetermined"),
+    OutcomeState.CONDITIONAL: bi("pelanggaran, kecuali pengecualian berlaku", "violation, unless an exception holds"),
+    OutcomeState.UNDETERMINED: bi("belum dapat diputuskan", "undetermined"),
     OutcomeState.NO_VIOLATION: bi("tidak ada pelanggaran", "no violation"),
+    OutcomeState.OUT_OF_SCOPE: bi("di luar lingkup hukum yang dikodekan", "outside the encoded law"),
 }
+"""The verdict's own outcome states (`netralitas.evaluation.verdict.OutcomeState`), as the registry counts them."""
 
 
 def position_group(position_class: str | None, office: str | None) -> str | None:

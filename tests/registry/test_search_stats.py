@@ -47,6 +47,8 @@ def test_filters_on_case_fields_and_the_latest_verdict(engine: Engine) -> None:
     assert _find(engine, instrument="pp-94-2021") == sorted([a, b])
     assert _find(engine, outcome="violation", province="Jawa Tengah") == [a, c]
     assert d not in _find(engine, outcome="violation")
+    assert _find(engine, outcome="out_of_scope") == [d]  # not an ASN: the verdict's own state, never "no violation"
+    assert _find(engine, outcome="no_violation") == []
     assert _find(engine, status=("received",)) == sorted([a, b, c, d])
     assert _find(engine, election="pilkada-2024", tier="sedang") == []
 
