@@ -74,9 +74,10 @@ class MigratedPg:
         self.url = url
         self.keep = frozenset({VERSIONS, *keep})
         self.seeds: dict[str, list[dict[str, Any]]] = {}
-        self._migrate()
+        self.migrate()
 
-    def _migrate(self) -> None:
+    def migrate(self) -> None:
+        """Empty the database and migrate it afresh (the kept tables are empty then)."""
         engine = make_engine(fresh_pg(self.url))
         upgrade(engine)
         tables = _tables(engine)
@@ -99,7 +100,7 @@ class MigratedPg:
         engine = make_engine(self.url)
         try:
             if not self._intact(engine):
-                self._migrate()
+                self.migrate()
                 return True
             tables = _tables(engine)
             names = ", ".join(f'"{name}"' for name in tables.tables if name not in self.keep)

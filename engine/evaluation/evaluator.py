@@ -471,10 +471,13 @@ class Evaluator:
                       f"act {fact.label} ({day}) is before the provisions encoded for act kind '{kind}' (the earliest "
                       f"in force from {first.isoformat()}); later law is not applied retroactively, so nothing is "
                       "decided about this act")
+        last = max((r.loaded.rule.in_force.until for r in rules if r.loaded.rule.in_force.until), default=None)
+        ended_id = f" (yang dikodekan berlaku paling lambat sampai {last.isoformat()})" if last else ""
+        ended_en = f" (those encoded are in force until {last.isoformat()} at the latest)" if last else ""
         return bi(f"perbuatan {fact.label} ({day}): tidak ada ketentuan yang dikodekan untuk jenis perbuatan '{kind}' "
-                  "yang berlaku pada tanggal itu; buku aturan tidak mencakup masa ini",
-                  f"act {fact.label} ({day}): no provision encoded for act kind '{kind}' is in force on that date; "
-                  "the rulebook does not cover this period")
+                  f"yang berlaku pada tanggal itu{ended_id}; buku aturan tidak mencakup jenis perbuatan ini pada "
+                  "masa itu", f"act {fact.label} ({day}): no provision encoded for act kind '{kind}' is in force on "
+                  f"that date{ended_en}; the rulebook does not cover this act kind in that period")
 
 
 def _untouched_paths(normalised: NormalisedIncident) -> frozenset[str]:

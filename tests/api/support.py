@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
 from netralitas.api.settings import Settings
-from netralitas.registry.accounts import Role, add_user, create_token
+from netralitas.registry.accounts import Role, add_user, create_token, token_account
 from netralitas.registry.db import make_engine
 from netralitas.registry.migrate import upgrade
 from netralitas.web.app import create_app
@@ -64,10 +64,28 @@ class PgRegistry:
         self.registry: Registry | None = None
 
     def cleaned(self) -> Registry:
-        """The registry, back to its users and nothing else."""
-        if self.database.clean() or self.registry is None:
+        """The registry, back to its users and nothing else.
+
+        Other tests share the database (the registry tests migrate it afresh and add users of their own), so the
+        kept accounts are checked: when one of this session's tokens no longer opens its account, the database
+        is migrated afresh and the users added again.
+        """
+        migrated = self.database.clean()
+        if not migrated and self.registry is not None and not _tokens_open(self.registry):
+            self.database.migrate()
+            migrated = True
+        if migrated or self.registry is None:
             self.registry = make_registry(self.database.url)
         return self.registry
+
+
+def _tokens_open(registry: Registry) -> bool:
+    """Whether every user's token still opens that user's account."""
+    for name, token in registry.tokens.items():
+        account = token_account(registry.engine, token)
+        if account is None or account.username != name:
+            return False
+    return True
 
 
 def registry_on(request: pytest.FixtureRequest, folder: Path) -> Registry:

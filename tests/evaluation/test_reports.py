@@ -107,7 +107,9 @@ def test_a_dprd_race_without_its_level_reaches_the_legislative_provisions(evalua
 def test_an_act_kind_without_encoded_provisions_is_out_of_scope(evaluator: Evaluator) -> None:
     verdict = evaluator.evaluate(_incident([{"kind": "recorded_declaration", "date": "2024-10-10"}]))
     assert verdict.outcome.state is OutcomeState.OUT_OF_SCOPE
-    assert "no provision is encoded for act kind 'recorded_declaration'" in verdict.outcome.summary.en
+    # encoded only for appeals before PP 94/2021 (PP 53/2010 Pasal 4 angka 13 b / 15 d): nothing in force in 2024
+    assert ("no provision encoded for act kind 'recorded_declaration' is in force on that date (those encoded are "
+            "in force until 2021-08-30 at the latest)") in verdict.outcome.summary.en
 
 
 def test_part_time_pppk_are_reached_by_the_pppk_provisions(evaluator: Evaluator) -> None:
