@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from netralitas import Evaluator, load_incident
+from netralitas.evaluation.verdict import OutcomeState
 from netralitas.web import verdict_view
 from netralitas.web.pages import environment, words
 from tests.conftest import EXAMPLES
@@ -63,6 +64,7 @@ def test_a_compact_verdict_renders(evaluator: Evaluator) -> None:
 def test_out_of_scope_has_no_recommending_body(evaluator: Evaluator) -> None:
     verdict = evaluator.evaluate(load_incident(EXAMPLES / "camat-kades.yaml"))
     assert verdict.recommending_body is not None and 'class="recommending"' in _render(verdict)
-    html = _render(verdict.model_copy(update={"outcome": verdict.outcome.model_copy(update={"state": OutcomeState.OUT_OF_SCOPE})}))
+    outside = verdict.outcome.model_copy(update={"state": OutcomeState.OUT_OF_SCOPE})
+    html = _render(verdict.model_copy(update={"outcome": outside}))
     assert 'class="recommending"' not in html
     assert "di luar lingkup hukum yang dikodekan" in html
