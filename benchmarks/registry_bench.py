@@ -248,6 +248,7 @@ def main() -> None:
             run["postgresql"] = _server_version(args.pg)
             targets.append(("PostgreSQL", args.pg, args.pg))
         for name, url, scratch in targets:
+            figures: dict[str, Any]
             if args.queries_only:
                 figures = {"database": name, "queries": timed_queries(name, make_engine(url), args.count, args.repeat)}
             else:

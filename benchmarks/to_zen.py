@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from netralitas.facts.normalise import Fact
+from netralitas.facts.normalise import AtLeast, Fact
 from netralitas.lang.conditions import All, AnyOf, Atom, Node, Not
 from netralitas.matching.backends.base import Match
 from netralitas.matching.backends.to_durable import key
@@ -38,6 +38,10 @@ def literal(value: Any) -> str:
     return json.dumps(str(value))
 
 
+COMPLETE = "__complete"
+"""The context flag saying a set fact is the complete list (not `AtLeast`, a list known only in part)."""
+
+
 def atom_expression(atom: Atom) -> str:
     """One atom as a zen expression that is false when a fact it reads is unknown."""
     name = key(atom.path)
@@ -51,8 +55,8 @@ def atom_expression(atom: Atom) -> str:
     value = literal(atom.value)
     tests = {
         "in": f"{name} in {value}", "not_in": f"not ({name} in {value})",
-        "any_of": f"some({name}, # in {value})", "none_of": f"none({name}, # in {value})",
-        "all_of": f"all({value}, # in {name})", "not_all_of": f"not all({value}, # in {name})",
+        "any_of": f"some({name}, # in {value})", "none_of": f"{name}{COMPLETE} and none({name}, # in {value})",
+        "all_of": f"all({value}, # in {name})", "not_all_of": f"{name}{COMPLETE} and not all({value}, # in {name})",
     }
     test = tests.get(op) or f"{name} {_CMP[op]} {value}"
     return f"({known} and {test})"
@@ -107,6 +111,7 @@ def context(fact: Fact) -> dict[str, Any]:
         if isinstance(value, date):
             value = value.toordinal()
         elif isinstance(value, frozenset):
+            out[key(path) + COMPLETE] = type(value) is not AtLeast  # "none of" holds only for a complete list
             value = sorted(value)
         out[key(path)] = value
     return out

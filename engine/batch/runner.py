@@ -37,6 +37,7 @@ from netralitas.batch.output import OutputFormat, csv_header, csv_record, format
 from netralitas.batch.signals import deferred_stop
 from netralitas.errors import IncidentError, InputFileError, NetralitasError, Problem, internal_problem
 from netralitas.evaluation import Evaluator
+from netralitas.evaluation.collector import tune_collector
 from netralitas.evaluation.group import evaluate_group
 from netralitas.facts.group import group_from_located, is_group
 from netralitas.facts.loading import incident_from_located, relocate
@@ -372,6 +373,7 @@ def _init_worker(rules: str | None, backend: BackendName, output: OutputFormat, 
     global _WORKER
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent alone stops the run
     _WORKER = RecordEvaluator(Evaluator(Rulebook.load(rules), backend=backend), output, lang, explain)
+    tune_collector()
 
 
 def _work(chunk: list[Record]) -> list[Result]:
@@ -435,17 +437,20 @@ class BatchRun:
 
 
 def run_batch(names: list[str], out: TextIO, run: BatchRun, console: Console, progress: bool,
-              summary: Summary | None = None) -> Summary:
+              summary: Summary | None = None, own_process: bool = False) -> Summary:
     """Evaluate every incident of `names`, writing results to `out` as they come.
 
     Problems of invalid incidents go to `console` (standard error) as `file:line: ...`, in `run.lang`.
     Raises `RulebookError` before reading any incident when the rulebook is invalid. `summary`, when
     given, is kept up to date as results are written (so a caller stopped by a signal knows how far it got).
+    `own_process`: the batch is the whole program (the CLI), so the garbage collector may be tuned for it.
     """
     rulebook = Rulebook.load(run.rules)
     evaluator = None if run.workers > 1 else RecordEvaluator(Evaluator(rulebook, backend=run.backend), run.output,
                                                              run.lang, run.explain)
     init = (str(run.rules) if run.rules is not None else None, run.backend, run.output, run.lang, run.explain)
+    if own_process:
+        tune_collector()
     if run.output is OutputFormat.CSV:
         out.write(csv_header())
     summary = summary if summary is not None else Summary()

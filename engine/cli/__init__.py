@@ -263,7 +263,8 @@ def _batch(files: list[str], run: BatchRun, out: Path | None, fail_on_violation:
         if out is not None:
             refuse_overwrite(out, files)
         with atomic_output(out) if out else nullcontext(sys.stdout) as stream, stop_on_signals():
-            summary = run_batch(files, stream, run, stderr, progress=stderr.is_terminal, summary=done)
+            summary = run_batch(files, stream, run, stderr, progress=stderr.is_terminal, summary=done,
+                                own_process=True)
             stream.flush()
     except NetralitasError as error:
         _fail(error, run.lang)

@@ -53,6 +53,7 @@ from netralitas.evaluation.verdict import (
     Undetermined,
     Unless,
     Verdict,
+    build,
 )
 from netralitas.facts.elections import ResolvedElection, resolve_election
 from netralitas.facts.loading import incident_from_data
@@ -123,7 +124,7 @@ def input_hash(incident: BaseModel) -> str:
 def _ref(rule: CompiledRule, fact: Fact, cls: type[Any], **extra: Any) -> Any:
     r = rule.loaded.rule
     extra.setdefault("note", r.note)
-    return cls.model_construct(rule_id=r.id, title=r.title, category=r.category, subject=fact.subject,
+    return build(cls, rule_id=r.id, title=r.title, category=r.category, subject=fact.subject,
                                act_id=fact.label if fact.subject == "act" else None, confidence=r.confidence, **extra)
 
 
@@ -170,7 +171,7 @@ class Evaluator:
     def _election(self, ref: ElectionRef | None) -> tuple[ResolvedElection, ElectionOut]:
         def make() -> tuple[ResolvedElection, ElectionOut]:
             e = resolve_election(ref, self.rulebook.calendars)
-            return e, ElectionOut.model_construct(calendar=e.calendar, kind=e.kind, race=e.race,
+            return e, build(ElectionOut, calendar=e.calendar, kind=e.kind, race=e.race,
                                   determination_date=e.determination_date, campaign_start=e.campaign_start,
                                   campaign_end=e.campaign_end, voting_day=e.voting_day)
 
@@ -193,7 +194,7 @@ class Evaluator:
         key = (instrument.key, explain)
         found = self._instruments.get(key)
         if found is None:
-            found = self._instruments[key] = InstrumentOut.model_construct(
+            found = self._instruments[key] = build(InstrumentOut,
                 key=instrument.key, short=instrument.short, title=instrument.title if explain else None,
                 in_force_from=instrument.in_force.from_, in_force_until=instrument.in_force.until)
         return found
@@ -312,7 +313,7 @@ class Evaluator:
                 competent_path=self._competent_path(spec.category, item.day), conditions_held=held,
                 in_conflict=(spec.id, item.fact.subject, _act_id(item.fact)) in conflicted,
                 date_range=item.fact.span,
-                unless=[Unless.model_construct(rule_id=u.rule_id, title=u.title, missing=u.missing) for u in unless]))
+                unless=[build(Unless, rule_id=u.rule_id, title=u.title, missing=u.missing) for u in unless]))
             used_exceptions.update((u.rule_id, u.subject, u.act_id) for u in unless)
 
         order = {f.label: f.index for f in normalised.facts}
@@ -328,7 +329,7 @@ class Evaluator:
         outcome = overall_outcome(findings, book, schemes_used,
                                   Open(pending, [] if scope.in_scope else scope.notes))
         asn = normalised.facts[0].values.get("person.is_asn") is not False
-        return Verdict.model_construct(
+        return build(Verdict,
             format_version=FORMAT_VERSION,
             explained=explain,
             incident_id=normalised.incident.id,
@@ -345,11 +346,11 @@ class Evaluator:
             conflicts=sorted(conflicts, key=lambda c: (order[c.act_id or "person"], c.topic)),
             instruments_in_force=day_parts.instruments,
             recommending_body=day_parts.body if asn and outcome.state is not OutcomeState.OUT_OF_SCOPE else None,
-            presumptions=[Presumption.model_construct(subject=f.subject, act_id=_act_id(f), path=d.path,
+            presumptions=[build(Presumption, subject=f.subject, act_id=_act_id(f), path=d.path,
                                       label=FIELDS_BY_PATH[d.path].label, value=d.value, reason=d.reason)
                           for f in normalised.facts for d in f.derivations if d.presumed],
             hints=list(normalised.hints),
-            provenance=Provenance.model_construct(rulebook_hash=book.content_hash, engine_version=__version__,
+            provenance=build(Provenance, rulebook_hash=book.content_hash, engine_version=__version__,
                                   input_hash=input_hash(normalised.incident)),
         )
 
@@ -365,7 +366,7 @@ class Evaluator:
     def _considered(self, rule: CompiledRule, fact: Fact) -> NotApplicable:
         """A provision that does not apply, as a compact verdict lists it: which rule, for which act."""
         key = (NotApplicable, rule.index, fact.subject, fact.label)
-        found: NotApplicable = self._refs.get(key, lambda: NotApplicable.model_construct(
+        found: NotApplicable = self._refs.get(key, lambda: build(NotApplicable,
             rule_id=rule.id, subject=fact.subject, act_id=_act_id(fact)))
         return found
 
@@ -375,7 +376,7 @@ class Evaluator:
 
         def make() -> NotApplicable:
             spec = rule.loaded.rule
-            return NotApplicable.model_construct(
+            return build(NotApplicable,
                 rule_id=spec.id, subject=fact.subject, act_id=_act_id(fact), title=spec.title, category=spec.category,
                 confidence=spec.confidence, note=spec.note, reasons=reasons)
 
@@ -412,7 +413,7 @@ class Evaluator:
             outcomes = sorted({f"{i.rule.loaded.rule.category}/{i.rule.loaded.rule.sanction.tier}" for i in items})
             if len(outcomes) > 1:
                 fact = items[0].fact
-                conflicts.append(Conflict.model_construct(subject=fact.subject, act_id=_act_id(fact), topic=topic,
+                conflicts.append(build(Conflict, subject=fact.subject, act_id=_act_id(fact), topic=topic,
                                           rule_ids=sorted(i.rule.id for i in items), outcomes=outcomes))
         return conflicts
 
@@ -448,7 +449,7 @@ class Evaluator:
                 if note is not None:
                     in_scope = False
                     notes.append(note)
-        return Scope.model_construct(in_scope=in_scope, notes=notes)
+        return build(Scope, in_scope=in_scope, notes=notes)
 
     def _outside_encoded_law(self, fact: Fact) -> LocalizedText | None:
         """A scope statement when no provision encoded for the act's kind is in force on its date."""

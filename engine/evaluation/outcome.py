@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from netralitas.evaluation.explain import PIDANA, citation_out
-from netralitas.evaluation.verdict import Finding, MissingFact, Outcome, OutcomeState, Undetermined
+from netralitas.evaluation.verdict import Finding, MissingFact, Outcome, OutcomeState, Undetermined, build
 from netralitas.lang.labels import TIER_LABELS
 from netralitas.lang.models import Category, Tier
 from netralitas.rulebook import Rulebook
@@ -143,6 +143,6 @@ def _sanctions(findings: list[Finding], rulebook: Rulebook,
         parts_en.append(f"{len(untiered)} violation{'s' if len(untiered) > 1 else ''} with no sanction tier in the "
                         "encoded sources, for the competent official to decide")
     summary = bi("; ".join(parts_id), "; ".join(parts_en)) if parts_id else None
-    return summary, Outcome.model_construct(state=OutcomeState.NO_VIOLATION, summary=summary or bi("-", "-"),
+    return summary, build(Outcome, state=OutcomeState.NO_VIOLATION, summary=summary or bi("-", "-"),
                             disiplin_tier=heaviest, moral_sanction=moral, dismissal=dismissal,
                             criminal_referrals=criminal, basis=basis)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
-from typing import Any
+from functools import cache
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -17,6 +18,40 @@ FORMAT_VERSION = 2
 
 class _Out(BaseModel):
     model_config = ConfigDict(frozen=True)
+
+
+Built = TypeVar("Built", bound=BaseModel)
+
+
+_REQUIRED = object()
+
+
+@cache
+def _fields(cls: type[BaseModel]) -> tuple[tuple[str, Any], ...]:
+    """Each field of `cls` in declaration order (the order of its JSON), with its default or `_REQUIRED`."""
+    return tuple((name, _REQUIRED if field.is_required() or field.default_factory is not None else field.default)
+                 for name, field in cls.model_fields.items())
+
+
+def build(cls: type[Built], **values: Any) -> Built:
+    """What `cls.model_construct(**values)` gives, for values the engine made from validated data, at a fraction of
+    its cost: the unset fields' defaults come from a per-class table, and the instance's state is set as
+    `model_construct` sets it for a model without extras or private attributes (`tests/evaluation/test_compact.py`
+    checks that both give the same object for every verdict model)."""
+    state: dict[str, Any] = {}
+    for name, default in _fields(cls):
+        if name in values:
+            state[name] = values[name]
+        elif default is not _REQUIRED:
+            state[name] = list(default) if isinstance(default, list) else default
+        else:
+            raise TypeError(f"{cls.__name__}: no value for required field {name!r}")
+    made = cls.__new__(cls)
+    object.__setattr__(made, "__dict__", state)
+    object.__setattr__(made, "__pydantic_fields_set__", set(state))
+    object.__setattr__(made, "__pydantic_extra__", None)
+    object.__setattr__(made, "__pydantic_private__", None)
+    return made
 
 
 def _is_none(value: object) -> bool:

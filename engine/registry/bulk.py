@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 
 from netralitas import Incident
 from netralitas.errors import NetralitasError, ProblemsError
+from netralitas.evaluation.collector import tune_collector
 from netralitas.messages import render
 from netralitas.registry import audit
 from netralitas.registry.casefile import CaseFile, canonical_incident, parse_case_file, stored_incident
@@ -147,11 +148,12 @@ def _chunks(lines: Iterable[str], from_line: int, size: int) -> Iterator[list[tu
 def _prepared(job: _Job, chunks: Iterator[list[tuple[int, str]]], jobs: int
               ) -> Generator[Prepared | LineProblem, None, None]:
     """Each line prepared, in order; with `jobs` > 1 in that many worker processes, a few chunks ahead."""
+    evaluator(job.rules)  # loaded once (and inherited by the workers)
+    tune_collector()
     if jobs <= 1:
         for chunk in chunks:
             yield from _prepare_chunk(job, chunk)
         return
-    evaluator(job.rules)  # loaded once, inherited by the workers
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
     try:
         pending: deque[Future[list[Prepared | LineProblem]]] = deque()

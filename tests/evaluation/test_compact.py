@@ -12,7 +12,7 @@ import pytest
 
 from netralitas import Evaluator, Incident
 from netralitas.evaluation.evaluator import canonical_bytes, input_hash
-from netralitas.evaluation.verdict import FORMAT_VERSION, Verdict
+from netralitas.evaluation.verdict import FORMAT_VERSION, Verdict, build
 from netralitas.facts import load_incident
 from netralitas.matching.backends import durable
 from tests.conftest import EXAMPLES, ROOT
@@ -103,3 +103,18 @@ def test_the_durable_backend_starts_no_threads() -> None:
     for data in generate(50, seed=5):
         evaluator.evaluate(data)
     assert threading.active_count() == before
+
+
+def test_build_makes_what_model_construct_makes() -> None:
+    """`build` sets a verdict model's state by hand: it must stay what pydantic's own `model_construct` makes."""
+    verdict = EVALUATOR.evaluate(load_incident(EXAMPLES / "camat-kades.yaml"), explain=True)
+    made: list[tuple[Any, Any]] = []
+    for model in [verdict, verdict.outcome, verdict.scope, verdict.provenance, verdict.election,
+                  *verdict.findings, *verdict.not_applicable, *verdict.undetermined, *verdict.not_checked,
+                  *verdict.instruments_in_force]:
+        fields = {name: getattr(model, name) for name in model.model_fields_set}
+        made.append((build(type(model), **fields), type(model).model_construct(**fields)))
+    for ours, theirs in made:
+        assert ours == theirs and ours.model_dump_json() == theirs.model_dump_json()
+        assert ours.model_fields_set == set(type(ours).model_fields) and ours.__pydantic_extra__ is None
+        assert ours.__pydantic_private__ == theirs.__pydantic_private__
