@@ -96,6 +96,10 @@ class _RuleParts:
     compact_citations: list[CitationOut]
     """The citations as a compact verdict gives them (without the instruments' full titles)."""
     compact_sanction: SanctionOut
+
+    def cited(self, explain: bool) -> tuple[list[CitationOut], SanctionOut]:
+        """The citations and sanction as an explained (or a compact) verdict gives them."""
+        return (self.citations, self.sanction) if explain else (self.compact_citations, self.compact_sanction)
     version: LocalizedText
     date_path: str
     missing_date: list[MissingFact]
@@ -125,7 +129,7 @@ def _ref(rule: CompiledRule, fact: Fact, cls: type[Any], **extra: Any) -> Any:
     r = rule.loaded.rule
     extra.setdefault("note", r.note)
     return build(cls, rule_id=r.id, title=r.title, category=r.category, subject=fact.subject,
-                               act_id=fact.label if fact.subject == "act" else None, confidence=r.confidence, **extra)
+                 act_id=fact.label if fact.subject == "act" else None, confidence=r.confidence, **extra)
 
 
 class Evaluator:
@@ -172,8 +176,8 @@ class Evaluator:
         def make() -> tuple[ResolvedElection, ElectionOut]:
             e = resolve_election(ref, self.rulebook.calendars)
             return e, build(ElectionOut, calendar=e.calendar, kind=e.kind, race=e.race,
-                                  determination_date=e.determination_date, campaign_start=e.campaign_start,
-                                  campaign_end=e.campaign_end, voting_day=e.voting_day)
+                            determination_date=e.determination_date, campaign_start=e.campaign_start,
+                            campaign_end=e.campaign_end, voting_day=e.voting_day)
 
         return self._elections.get(ref, make)
 
@@ -194,9 +198,10 @@ class Evaluator:
         key = (instrument.key, explain)
         found = self._instruments.get(key)
         if found is None:
-            found = self._instruments[key] = build(InstrumentOut,
-                key=instrument.key, short=instrument.short, title=instrument.title if explain else None,
-                in_force_from=instrument.in_force.from_, in_force_until=instrument.in_force.until)
+            found = self._instruments[key] = build(
+                InstrumentOut, key=instrument.key, short=instrument.short,
+                title=instrument.title if explain else None, in_force_from=instrument.in_force.from_,
+                in_force_until=instrument.in_force.until)
         return found
 
     def evaluate_many(self, incidents: Iterable[Incident | dict[str, Any]], *,
@@ -228,7 +233,7 @@ class Evaluator:
         holds, open_pairs = classified.holds, classified.undetermined
         noted: dict[str, None] = {} if explain else {"note": None}  # an undetermined rule's note, when explained
         for fact in normalised.facts:
-            derived = derived_reasons(fact) if fact.derivations else {}
+            derived = derived_reasons(fact)
             for rule in self.compiled.candidates(fact.subject, fact.values.get("act.kind")):
                 pair = (rule.index, fact.index)
                 value = True if pair in holds else None if pair in open_pairs else False
@@ -252,20 +257,14 @@ class Evaluator:
                     if period.contains(lo) and period.contains(hi):
                         day = lo
                     elif hi < period.from_ or (period.until is not None and lo > period.until):
-                        not_applicable.append(self._not_applicable(rule, fact, [not_in_force(period, date_path, lo)])
-                                              if explain else self._considered(rule, fact))
+                        not_applicable.append(self._not_in_force(rule, fact, lo, explain))
                         continue
                     else:
                         undetermined.append(_ref(rule, fact, Undetermined, **noted, missing=parts.missing_date,
                                                  conditions_held=held, boundary=span_boundary(period, lo, hi)))
                         continue
                 if day is not None and not period.contains(day) and fact.span is None:
-                    if explain:
-                        reason = self._outside.get((rule.index, day), partial(
-                            not_in_force, rule.loaded.rule.in_force, date_path, day))
-                        not_applicable.append(self._not_applicable(rule, fact, [reason]))
-                    else:
-                        not_applicable.append(self._considered(rule, fact))
+                    not_applicable.append(self._not_in_force(rule, fact, day, explain))
                 elif result.value is None:
                     undetermined.append(self._shared_ref(rule, fact, Undetermined, **noted, missing=result.missing,
                                                          conditions_held=held))
@@ -297,8 +296,7 @@ class Evaluator:
             parts = self._parts[item.rule.index]
             held = item.explained.held
             if spec.category is Category.BUKAN_PELANGGARAN:
-                permitted.append(_ref(item.rule, item.fact, Permission,
-                                      citations=parts.citations if explain else parts.compact_citations,
+                permitted.append(_ref(item.rule, item.fact, Permission, citations=parts.cited(explain)[0],
                                       conditions_held=held))
                 continue
             if spec.sanction.scheme:
@@ -306,10 +304,10 @@ class Evaluator:
             unless = [open_exceptions[k] for k in ((x, item.fact.subject, _act_id(item.fact))
                                                    for x in self._exceptions_to.get(spec.id, ()))
                       if k in open_exceptions]
+            citations, sanction = parts.cited(explain)
             findings.append(_ref(
                 item.rule, item.fact, Finding, date_used=item.day, version=parts.version,
-                citations=parts.citations if explain else parts.compact_citations,
-                sanction=parts.sanction if explain else parts.compact_sanction,
+                citations=citations, sanction=sanction,
                 competent_path=self._competent_path(spec.category, item.day), conditions_held=held,
                 in_conflict=(spec.id, item.fact.subject, _act_id(item.fact)) in conflicted,
                 date_range=item.fact.span,
@@ -369,6 +367,14 @@ class Evaluator:
         found: NotApplicable = self._refs.get(key, lambda: build(NotApplicable,
             rule_id=rule.id, subject=fact.subject, act_id=_act_id(fact)))
         return found
+
+    def _not_in_force(self, rule: CompiledRule, fact: Fact, day: date, explain: bool) -> NotApplicable:
+        """A matching provision whose version is not in force on `day`: compact, or with that as its reason."""
+        if not explain:
+            return self._considered(rule, fact)
+        spec = rule.loaded.rule
+        reason = self._outside.get((rule.index, day), partial(not_in_force, spec.in_force, spec.date_path(), day))
+        return self._not_applicable(rule, fact, [reason])
 
     def _not_applicable(self, rule: CompiledRule, fact: Fact, reasons: list[ConditionOut]) -> NotApplicable:
         """A provision that does not apply, explained: the rule and the conditions (or dates) that rule it out."""
