@@ -59,7 +59,7 @@ from netralitas.facts.elections import ResolvedElection, resolve_election
 from netralitas.facts.loading import incident_from_data
 from netralitas.facts.models import ElectionRef, Incident
 from netralitas.facts.normalise import Fact, NormalisedIncident, normalise
-from netralitas.facts.paths import FIELDS_BY_PATH, TOPIC_OF_PATH, TOPICS
+from netralitas.facts.paths import FIELDS_BY_PATH, TOPICS
 from netralitas.lang.conditions import Atom
 from netralitas.lang.models import Category
 from netralitas.lang.registry import Instrument
@@ -156,6 +156,7 @@ class Evaluator:
         self._paths: Memo[tuple[Category, date], LocalizedText] = Memo(MEMO_LIMIT)
         self._refs: Memo[Hashable, Any] = Memo(MEMO_LIMIT)
         self._outside: Memo[tuple[int, date], ConditionOut] = Memo(MEMO_LIMIT)
+        self._uncovered: Memo[tuple[Any, date | None, str], LocalizedText | None] = Memo(MEMO_LIMIT)
         self._exceptions_to: dict[str, list[str]] = {}
         for rule in self.compiled.rules:
             for target in rule.loaded.rule.exception_to:
@@ -451,7 +452,8 @@ class Evaluator:
                                 "surut", f"{what_en} ({fact.date.isoformat()}) predates the earliest encoded "
                                 f"provision ({earliest.isoformat()}); later law is not applied retroactively"))
             elif fact.subject == "act":
-                note = self._outside_encoded_law(fact)
+                note = self._uncovered.get((fact.values.get("act.kind"), fact.date, fact.label),
+                                         partial(self._outside_encoded_law, fact))
                 if note is not None:
                     in_scope = False
                     notes.append(note)
@@ -489,11 +491,12 @@ class Evaluator:
 
 def _untouched_paths(normalised: NormalisedIncident) -> frozenset[str]:
     """The paths of person topics (party, own candidacy, spouse) the report says nothing about."""
-    known = {p for f in normalised.facts for p in f.values if p in TOPIC_OF_PATH}
-    kinds = {f.values.get("act.kind") for f in normalised.facts}
+    facts = normalised.facts
+    kinds = {f.values.get("act.kind") for f in facts}
     person = normalised.incident.person
     return frozenset(p for t in TOPICS
-                     if not (getattr(person, t.name) is not None or known & set(t.paths) or kinds & set(t.act_kinds))
+                     if not (getattr(person, t.name) is not None or any(q in f.values for f in facts for q in t.paths)
+                             or not kinds.isdisjoint(t.act_kinds))
                      for p in t.paths)
 
 

@@ -75,12 +75,12 @@ def overall_outcome(findings: list[Finding], rulebook: Rulebook, schemes_used: s
         state = OutcomeState.OUT_OF_SCOPE
     else:
         state = OutcomeState.NO_VIOLATION
-    firm = _sanctions(certain, rulebook, schemes_used)[0] if certain else None
+    firm = (sanctions if not conditional else _sanctions(certain, rulebook, schemes_used))[0] if certain else None
     parts_id, parts_en = ([firm.id], [firm.en]) if firm else ([], [])
     if conditional:
         exceptions = sorted({(x.rule_id, x.title.id, x.title.en) for f in conditional for x in f.unless})
         rules = ", ".join(sorted({f.rule_id for f in conditional}))
-        tier = _sanctions(conditional, rulebook, schemes_used)[0] or bi("-", "-")
+        tier = (sanctions if not certain else _sanctions(conditional, rulebook, schemes_used))[0] or bi("-", "-")
         parts_id.append(f"pelanggaran ({rules}: {tier.id}) kecuali "
                         + "; ".join(f"{t} [{r}]" for r, t, _ in exceptions))
         parts_en.append(f"violation ({rules}: {tier.en}) unless " + "; ".join(f"{t} [{r}]" for r, _, t in exceptions))
@@ -98,9 +98,9 @@ def overall_outcome(findings: list[Finding], rulebook: Rulebook, schemes_used: s
         summary = bi("tidak ditemukan pelanggaran", "no violation found")
     else:
         summary = bi("; ".join(parts_id), "; ".join(parts_en))
-    return sanctions[1].model_copy(update={
-        "state": state, "summary": summary, "undetermined_rules": pending_ids,
-        "conditional_rules": sorted({f.rule_id for f in conditional}), "deciding_facts": deciding})
+    return build(Outcome, **{**sanctions[1].__dict__, "state": state, "summary": summary,
+                             "undetermined_rules": pending_ids,
+                             "conditional_rules": sorted({f.rule_id for f in conditional}), "deciding_facts": deciding})
 
 
 def _sanctions(findings: list[Finding], rulebook: Rulebook,

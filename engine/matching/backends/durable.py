@@ -160,8 +160,12 @@ class DurableBackend:
         prefix = f"netralitas_{compiled.rulebook.content_hash[:16]}"
         self.groups = rule_groups(compiled)
         self.rulesets = {group: f"{prefix}_{group}" for group in self.groups}
-        self._optimistic = {rule.index: second[0] for rule in compiled.rules
-                            if (second := second_pattern(rule)) is not None}
+        optimistic = {rule.index: second[0] for rule in compiled.rules
+                      if (second := second_pattern(rule)) is not None}
+        self._second = {group: tuple((rule.index, optimistic[rule.index]) for rule in rules
+                                     if rule.index in optimistic) for group, rules in self.groups.items()}
+        """Per group, each rule with a second pattern and whether it is optimistic: the rule is undetermined for a
+        fact when its strict pattern did not match and its optimistic one did (or its falsity one did not)."""
         with _LOCK:
             self._handles = {group: _create(self.rulesets[group], rules) for group, rules in self.groups.items()}
 
@@ -184,42 +188,44 @@ class DurableBackend:
                    if (group := self._group(fact)) is not None and group in self._handles]
         if not targets:
             return Classification(frozenset(), frozenset())
-        holds: set[Match] = set()
-        possible: set[Match] = set()
-        false: set[Match] = set()
-        by_kind = {"r": holds, "o": possible, "f": false}
+        matched: list[list[str]] = []
         with _LOCK:
             eval_id = next(_EVAL_IDS)
             sid = f"e{eval_id}"
-            used: list[int] = []
+            used: set[int] = set()
             try:
                 for group, fact in targets:
                     handle = self._handles[group]
-                    if handle not in used:
-                        used.append(handle)
+                    used.add(handle)
                     message = orjson.dumps(fact_message(fact, eval_id, sid)).decode()
                     try:
-                        names = drain(handle, message)
+                        matched.append(drain(handle, message))
                     except _engine.error as error:
                         if self.fallback is None:
                             raise RulesetRefused(f"durable-rules could not match a fact against ruleset "
                                                  f"{self.rulesets[group]} ({error}); use --backend python") from error
                         self.fallbacks += 1
                         return self.fallback.classify(facts)
-                    for name in names:
-                        by_kind[name[0]].add((int(name[1:]), fact.index))
             finally:
                 for handle in used:
                     delete_state(handle, sid)
+        holds: set[Match] = set()
         undetermined: set[Match] = set()
-        optimistic_of = self._optimistic
-        for group, fact in targets:
-            for rule in self.groups[group]:
-                pair = (rule.index, fact.index)
-                optimistic = optimistic_of.get(rule.index)
-                if pair in holds or optimistic is None:
-                    continue
-                if (pair in possible) if optimistic else (pair not in false):
-                    undetermined.add(pair)
+        for (group, fact), names in zip(targets, matched, strict=True):
+            index = fact.index
+            strict, second = _split(names)
+            holds.update((rule, index) for rule in strict)
+            for rule, optimistic in self._second[group]:
+                if rule not in strict and (rule in second) is optimistic:
+                    undetermined.add((rule, index))
         return Classification(frozenset(holds), frozenset(undetermined))
 
+
+def _split(names: list[str]) -> tuple[set[int], set[int]]:
+    """The rule indexes of a fact's matched strict patterns (`r<index>`), and of its second patterns (optimistic
+    `o<index>` or falsity `f<index>`: a rule has at most one of the two)."""
+    strict: set[int] = set()
+    second: set[int] = set()
+    for name in names:
+        (strict if name[0] == "r" else second).add(int(name[1:]))
+    return strict, second
