@@ -230,6 +230,75 @@ def raw_durable(backend: DurableBackend, facts: Sequence[Facts], passes: int) ->
     return Throughput(len(facts) / median, median, len(facts))
 
 
+CATCH_ALL = {"all": [{"m": {"$ex": {"sid": 1}}}]}
+"""A pattern every fact matches, so that no fact of a batch goes unhandled (which makes `assert_facts` drop the
+matches of the whole batch, docs/durable-rules.md)."""
+
+Session = tuple[str, list[tuple[str, str]]]
+"""A session id, and each group's facts of the session as one JSON array."""
+
+
+def batched_durable(backend: DurableBackend, facts: Sequence[Facts], passes: int,
+                    per_session: int = 64, trace: bool = True) -> tuple[Throughput, int]:
+    """durable-rules fed several incidents per call: `per_session` incidents share one session, each ruleset gets
+    their facts in one `assert_facts`, and each match is traced back to its fact by parsing the action message
+    (the only place that says which fact matched). Rulesets of their own, with `CATCH_ALL` added. Returns the
+    throughput and how many facts match differently when asserted one at a time, as the backend does. Without
+    `trace`, matches are drained but not traced to their facts: the engine's own bound (nothing is compared)."""
+    import durable_rules_engine as engine  # importable wherever a DurableBackend was built
+
+    handles = {group: int(engine.create_ruleset(f"batch_probe_{next(_RAW_IDS)}_{group}",
+                                                orjson.dumps({**ruleset_definition(rules), "any": CATCH_ALL}).decode()))
+               for group, rules in backend.groups.items()}
+    times: list[float] = []
+    differ = 0
+    for _ in range(passes):
+        sessions: list[Session] = []
+        for start in range(0, len(facts), per_session):
+            sid = f"batch{next(_RAW_IDS)}"
+            by_group: dict[str, list[dict[str, Any]]] = {}
+            for incident in facts[start:start + per_session]:
+                eval_id = next(_RAW_IDS)
+                for fact in incident:
+                    if (group := backend._group(fact)) in handles:
+                        by_group.setdefault(group, []).append(fact_message(fact, eval_id, sid))
+            sessions.append((sid, [(g, orjson.dumps(m).decode()) for g, m in by_group.items()]))
+        gc.collect()
+        matched: dict[tuple[int, int], list[str]] = {}
+        start_time = time.process_time()
+        for sid, batches in sessions:
+            for group, batch in batches:
+                handle = handles[group]
+                _, state = engine.assert_facts(handle, batch)
+                started = engine.start_action_for_state(handle, state)
+                action = started[1] if started else None
+                while action:
+                    name = action[2:action.index('"', 2)]
+                    if trace and name != "any":
+                        fact = orjson.loads(action)[name]["m"]
+                        matched.setdefault((fact["eval_id"], fact["fact_index"]), []).append(name)
+                    action = engine.complete_and_start_action(handle, state)
+                engine.delete_state(handle, sid)
+        times.append(time.process_time() - start_time)
+        differ = _differences(backend, sessions, matched) if trace else 0
+    median = statistics.median(times)
+    return Throughput(len(facts) / median, median, len(facts)), differ
+
+
+def _differences(backend: DurableBackend, sessions: list[Session], matched: dict[tuple[int, int], list[str]]) -> int:
+    """How many facts of `sessions` match differently when asserted one at a time into the backend's rulesets."""
+    differ = 0
+    for _, batches in sessions:
+        for group, batch in batches:
+            handle = backend._handles[group]
+            for message in orjson.loads(batch):
+                sid = message["sid"] = f"check{next(_RAW_IDS)}"
+                alone = durable.drain(handle, orjson.dumps(message).decode())
+                durable.delete_state(handle, sid)
+                differ += sorted(alone) != sorted(matched.get((message["eval_id"], message["fact_index"]), []))
+    return differ
+
+
 def zen_agreement(zen: ZenMatcher, facts: Sequence[Facts]) -> tuple[int, int]:
     """(incidents where zen's matches equal the Python backend's, incidents compared)."""
     reference = PythonBackend(zen.compiled)
