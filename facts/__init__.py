@@ -1,6 +1,13 @@
-"""Incident facts: models, vocabularies, calendars, normalisation and loading."""
+"""Incident facts: models, vocabularies, calendars, normalisation and loading.
 
-from netralitas.facts.group import GroupIncident, load_group
+The group-incident names are imported on first use: a single incident needs none of their models.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from netralitas.exports import lazy_exports
 from netralitas.facts.loading import load_incident, load_incident_text
 from netralitas.facts.models import (
     Act,
@@ -12,6 +19,9 @@ from netralitas.facts.models import (
     Person,
     Target,
 )
+
+if TYPE_CHECKING:
+    from netralitas.facts.group import GroupIncident, load_group
 
 __all__ = [
     "Act",
@@ -27,3 +37,6 @@ __all__ = [
     "load_incident",
     "load_incident_text",
 ]
+
+__getattr__ = lazy_exports(__name__, {"GroupIncident": "netralitas.facts.group",
+                                     "load_group": "netralitas.facts.group"}, globals())

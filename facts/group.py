@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import Field, ValidationError, field_validator
 
 from netralitas.errors import IncidentError, Problem
-from netralitas.facts.loading import incident_from_located, load_located
+from netralitas.facts.loading import incident_from_located, is_group, load_located
 from netralitas.facts.models import MAX_ACTS, Act, ElectionRef, FactModel, Incident, Maybe, Person
 from netralitas.io.limits import DEFAULT_LIMITS, Limits
 from netralitas.io.yaml_source import Located, problems_from_validation
@@ -74,11 +74,6 @@ class GroupIncident(FactModel):
     def act_label(self, index: int) -> str:
         """The act's id, or its position when it has none (as in an incident)."""
         return self.acts[index].id or f"act-{index + 1}"
-
-
-def is_group(data: Any) -> bool:
-    """Whether a loaded document is a group incident (it lists `persons`)."""
-    return isinstance(data, dict) and "persons" in data
 
 
 def _problem(message: str, message_id: str, path: str, field: str | None = None) -> Problem:

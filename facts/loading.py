@@ -77,3 +77,8 @@ def located_text(text: str, name: str = "<stdin>", limits: Limits = DEFAULT_LIMI
         return load_yaml_text(text, name, limits)
     except LocatedProblems as exc:
         raise IncidentError(exc.problems) from None
+
+
+def is_group(data: Any) -> bool:
+    """Whether a loaded document is a group incident (it lists `persons`)."""
+    return isinstance(data, dict) and "persons" in data

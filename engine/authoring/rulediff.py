@@ -15,8 +15,8 @@ from typing import Any
 from netralitas.errors import NetralitasError, Problem, ProblemsError, internal_problem
 from netralitas.evaluation import Evaluator
 from netralitas.evaluation.verdict import Verdict
-from netralitas.facts.group import incidents_from_located, is_group
-from netralitas.facts.loading import load_located
+from netralitas.facts.group import incidents_from_located
+from netralitas.facts.loading import is_group, load_located
 from netralitas.facts.models import Incident
 from netralitas.io.package_data import data_folder
 from netralitas.lang.conditions import atoms, describe, nnf

@@ -39,8 +39,8 @@ from netralitas.errors import IncidentError, InputFileError, NetralitasError, Pr
 from netralitas.evaluation import Evaluator
 from netralitas.evaluation.collector import tune_collector
 from netralitas.evaluation.group import evaluate_group
-from netralitas.facts.group import group_from_located, is_group
-from netralitas.facts.loading import incident_from_located, relocate
+from netralitas.facts.group import group_from_located
+from netralitas.facts.loading import incident_from_located, is_group, relocate
 from netralitas.io.json_source import parse_json
 from netralitas.io.limits import DEFAULT_LIMITS, Limits
 from netralitas.io.reading import decode, is_special, read_stdin, too_large

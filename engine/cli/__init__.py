@@ -27,12 +27,9 @@ from netralitas.cli.console import make_console, note_rulebook
 from netralitas.cli.lazy import lazy_group
 from netralitas.cli.options import BackendChoice, BackendOption, LangOption, Language, RulesOption
 from netralitas.cli.render import render_verdict
-from netralitas.cli.render_group import render_group_verdict
 from netralitas.errors import REPORT_TO, IncidentError, InputFileError, NetralitasError, Problem, ProblemsError
 from netralitas.evaluation import Evaluator, Verdict
-from netralitas.evaluation.group import GroupVerdict, evaluate_group
-from netralitas.facts.group import group_from_located, is_group
-from netralitas.facts.loading import incident_from_located, load_located, located_text, relocate
+from netralitas.facts.loading import incident_from_located, is_group, load_located, located_text, relocate
 from netralitas.io.limits import DEFAULT_LIMITS, Limits
 from netralitas.io.reading import LocatedProblems, read_stdin
 from netralitas.io.yaml_source import Located
@@ -42,6 +39,7 @@ from netralitas.text import Lang
 
 if TYPE_CHECKING:
     from netralitas.batch.runner import BatchRun
+    from netralitas.evaluation.group import GroupVerdict
 
 LAZY_COMMANDS = {
     "serve": "netralitas.cli.server:serve",
@@ -134,7 +132,10 @@ def _verdicts(evaluator: Evaluator, files: list[str], limits: Limits,
     for located, name in zip(_located_incidents(files, limits), files, strict=True):
         default_id = Path(name).stem if name != "-" else None
         try:
-            if is_group(located.data):
+            if is_group(located.data):  # group models are imported only for a group incident
+                from netralitas.evaluation.group import evaluate_group
+                from netralitas.facts.group import group_from_located
+
                 verdicts.append(evaluate_group(evaluator, group_from_located(located, default_id),
                                                explain=explain))
             else:
@@ -145,7 +146,7 @@ def _verdicts(evaluator: Evaluator, files: list[str], limits: Limits,
 
 
 def _findings(verdict: Verdict | GroupVerdict) -> int:
-    return len(verdict.all_findings()) if isinstance(verdict, GroupVerdict) else len(verdict.findings)
+    return len(verdict.findings) if isinstance(verdict, Verdict) else len(verdict.all_findings())
 
 
 def _closed_pipe() -> NoReturn:
@@ -229,10 +230,12 @@ def evaluate(
         stdout = make_console()
         try:
             for verdict in verdicts:
-                if isinstance(verdict, GroupVerdict):
-                    render_group_verdict(verdict, stdout, language, explain)
-                else:
+                if isinstance(verdict, Verdict):
                     render_verdict(verdict, stdout, language, explain)
+                else:
+                    from netralitas.cli.render_group import render_group_verdict
+
+                    render_group_verdict(verdict, stdout, language, explain)
             sys.stdout.flush()
         except BrokenPipeError:
             _closed_pipe()

@@ -6,6 +6,7 @@ Not a timed test (speed targets live in `benchmarks/`): it checks, in a fresh in
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -20,7 +21,8 @@ from tests.conftest import EXAMPLES, ROOT
 HEAVY = ("jinja2", "sqlalchemy", "alembic", "psycopg", "fastapi", "starlette", "uvicorn", "hypothesis",
          "multiprocessing", "netralitas.authoring", "netralitas.batch", "netralitas.registry", "netralitas.api",
          "netralitas.web", "netralitas.cli.rules", "netralitas.cli.cases", "netralitas.cli.db",
-         "netralitas.cli.server")
+         "netralitas.cli.server", "netralitas.facts.group", "netralitas.evaluation.group",
+         "netralitas.cli.render_group")
 COMMANDS = {"evaluate", "schema", "serve", "rules", "cases", "db", "users", "tokens"}
 
 _PROBE = """
@@ -49,6 +51,39 @@ def test_evaluating_one_file_imports_nothing_heavy(args: tuple[str, ...]) -> Non
     modules = _modules_after("evaluate", str(EXAMPLES / "camat-kades.yaml"), *args)
     assert "netralitas.evaluation.evaluator" in modules and "netralitas.cli.render" in modules
     assert _heavy(modules) == []
+
+
+def test_a_group_incident_loads_the_group_models() -> None:
+    modules = _modules_after("evaluate", str(next((EXAMPLES / "groups").glob("*.yaml"))))
+    assert {"netralitas.facts.group", "netralitas.evaluation.group", "netralitas.cli.render_group"} <= modules
+
+
+def test_the_package_imports_its_parts_on_first_use() -> None:
+    probe = ("import sys, netralitas; before = 'netralitas.evaluation.evaluator' in sys.modules; "
+             "netralitas.Evaluator; from netralitas.facts import GroupIncident; "
+             "print(before, 'netralitas.evaluation.evaluator' in sys.modules, GroupIncident.__name__)")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, timeout=120,
+                          check=True)
+    assert done.stdout.split() == ["False", "True", "GroupIncident"]
+
+
+_ENTRY = """
+import atexit, os, sys
+sys.argv = ["netralitas", "--version"]
+atexit.register(lambda: print(repr(os.environ.get("PYDANTIC_DISABLE_PLUGINS")), file=sys.stderr))
+from netralitas.__main__ import main
+main()
+"""
+
+
+@pytest.mark.parametrize(("preset", "seen"), [(None, "'__all__'"), ("", "''"), ("logfire", "'logfire'")])
+def test_the_command_skips_pydantic_plugins_unless_told_otherwise(preset: str | None, seen: str) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    if preset is not None:
+        env["PYDANTIC_DISABLE_PLUGINS"] = preset
+    done = subprocess.run([sys.executable, "-c", _ENTRY], capture_output=True, text=True, cwd=ROOT, timeout=120,
+                          env=env)
+    assert done.stderr.strip().splitlines()[-1] == seen, done.stderr
 
 
 def test_a_batch_still_loads_its_plumbing() -> None:

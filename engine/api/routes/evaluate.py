@@ -26,8 +26,8 @@ from netralitas.errors import IncidentError
 from netralitas.evaluation.group import GroupVerdict, evaluate_group
 from netralitas.evaluation.verdict import Verdict
 from netralitas.facts import Incident
-from netralitas.facts.group import GroupIncident, group_from_located, is_group
-from netralitas.facts.loading import incident_from_located, located_text, relocate
+from netralitas.facts.group import GroupIncident, group_from_located
+from netralitas.facts.loading import incident_from_located, is_group, located_text, relocate
 from netralitas.messages import message as problem_message
 from netralitas.text import bi
 

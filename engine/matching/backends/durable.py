@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import itertools
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import orjson
@@ -83,14 +83,25 @@ def rule_groups(compiled: CompiledRulebook) -> dict[str, tuple[CompiledRule, ...
     return groups
 
 
-def ruleset_definition(rules: Sequence[CompiledRule]) -> dict[str, Any]:
-    """The durable-rules JSON definition of a group of rules (a fresh copy each call): a strict pattern
-    (`r<index>`) for each, and for each rule whose condition can be undetermined its optimistic (`o<index>`)
-    or falsity (`f<index>`) pattern."""
+Patterns = tuple[dict[str, Any], tuple[bool, dict[str, Any]] | None]
+"""A rule's strict pattern, and its second pattern with whether that one is optimistic (None when the rule is
+always decided)."""
+
+
+def rule_patterns(rule: CompiledRule) -> Patterns:
+    """The strict and the second pattern of one rule (`second_pattern`)."""
+    return rule_pattern(rule), second_pattern(rule)
+
+
+def ruleset_definition(rules: Sequence[CompiledRule], patterns: Mapping[int, Patterns] | None = None) -> dict[str, Any]:
+    """The durable-rules JSON definition of a group of rules: a strict pattern (`r<index>`) for each, and for each
+    rule whose condition can be undetermined its optimistic (`o<index>`) or falsity (`f<index>`) pattern. The
+    patterns come from `patterns` (by rule index) where given, shared and not to be changed: a rule in several
+    groups is translated once."""
     definition: dict[str, Any] = {}
     for rule in rules:
-        definition[f"r{rule.index}"] = {"all": [{"m": rule_pattern(rule)}]}
-        second = second_pattern(rule)
+        strict, second = patterns[rule.index] if patterns is not None else rule_patterns(rule)
+        definition[f"r{rule.index}"] = {"all": [{"m": strict}]}
         if second is not None:
             optimistic, pattern = second
             definition[f"{'o' if optimistic else 'f'}{rule.index}"] = {"all": [{"m": pattern}]}
@@ -102,13 +113,13 @@ def _action_name(message: str) -> str:
     return message[2:message.index('"', 2)]
 
 
-def _create(name: str, rules: Sequence[CompiledRule]) -> int:
+def _create(name: str, rules: Sequence[CompiledRule], patterns: Mapping[int, Patterns]) -> int:
     """The engine's handle of ruleset `name`, created (and warmed up) on first use in this process."""
     handle = _HANDLES.get(name)
     if handle is not None:
         return handle
     assert _engine is not None
-    definition = ruleset_definition(rules)
+    definition = ruleset_definition(rules, patterns)
     definition[WARM_UP_RULE] = {"all": [{"m": {"subject": WARM_UP["subject"]}}]}
     try:
         handle = int(_engine.create_ruleset(name, orjson.dumps(definition).decode()))
@@ -160,14 +171,15 @@ class DurableBackend:
         prefix = f"netralitas_{compiled.rulebook.content_hash[:16]}"
         self.groups = rule_groups(compiled)
         self.rulesets = {group: f"{prefix}_{group}" for group in self.groups}
-        optimistic = {rule.index: second[0] for rule in compiled.rules
-                      if (second := second_pattern(rule)) is not None}
+        patterns = {rule.index: rule_patterns(rule) for rule in compiled.rules}
+        optimistic = {index: second[0] for index, (_, second) in patterns.items() if second is not None}
         self._second = {group: tuple((rule.index, optimistic[rule.index]) for rule in rules
                                      if rule.index in optimistic) for group, rules in self.groups.items()}
         """Per group, each rule with a second pattern and whether it is optimistic: the rule is undetermined for a
         fact when its strict pattern did not match and its optimistic one did (or its falsity one did not)."""
         with _LOCK:
-            self._handles = {group: _create(self.rulesets[group], rules) for group, rules in self.groups.items()}
+            self._handles = {group: _create(self.rulesets[group], rules, patterns)
+                             for group, rules in self.groups.items()}
 
     @staticmethod
     def _group(fact: Fact) -> str | None:
