@@ -37,6 +37,7 @@ from netralitas.matching.backends.python import PythonBackend
 from netralitas.matching.backends.to_durable import fact_message
 from netralitas.matching.compiler import compile_rulebook
 from netralitas.rulebook import Rulebook
+from netralitas.rulebook.parse_cache import CACHE_ENV
 
 Facts = Sequence[Fact]
 
@@ -62,15 +63,29 @@ def timed(passes: int, count: int, run: Callable[[], Any]) -> Throughput:
     return Throughput(count / median, median, count)
 
 
-def load_compile_ms(passes: int) -> float:
-    """Median milliseconds to load, validate and compile the bundled rulebook."""
+def load_compile_ms(passes: int, parse_cache: bool = True) -> float:
+    """Median milliseconds to load, validate and compile the bundled rulebook: with its files' parse cached (in a
+    private folder, filled by a first load that is not timed), or parsed afresh each time."""
+    import os
+    import tempfile
+
     times = []
-    for _ in range(passes):
-        start = time.process_time()
-        compiled = compile_rulebook(Rulebook.load())
-        for rules in rule_groups(compiled).values():
-            ruleset_definition(rules)
-        times.append(time.process_time() - start)
+    saved = os.environ.get(CACHE_ENV)
+    with tempfile.TemporaryDirectory(prefix="netralitas-parsed-") as folder:
+        os.environ[CACHE_ENV] = folder if parse_cache else ""
+        try:
+            Rulebook.load()
+            for _ in range(passes):
+                start = time.process_time()
+                compiled = compile_rulebook(Rulebook.load())
+                for rules in rule_groups(compiled).values():
+                    ruleset_definition(rules)
+                times.append(time.process_time() - start)
+        finally:
+            if saved is None:
+                os.environ.pop(CACHE_ENV, None)
+            else:
+                os.environ[CACHE_ENV] = saved
     return statistics.median(times) * 1000
 
 
@@ -83,6 +98,9 @@ class Startup:
     evaluate_ms: float
     imports_ms: float
     evaluate_uncached_ms: float
+    evaluate_unparsed_ms: float
+    """With bytecode caches but without the rulebook's parse cache (`NETRALITAS_CACHE_DIR=""`): a first run, or
+    one after the rule files changed."""
 
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "facts" / "examples" / "camat-kades.yaml"
@@ -106,9 +124,9 @@ def startup(passes: int, example: Path = EXAMPLE) -> Startup:
     """Fresh interpreters running `python -m netralitas evaluate FILE` (text output), and importing the CLI
     (their own `time.process_time`, interpreter start-up included); medians of `passes` runs each.
 
-    Bytecode goes to a private cache folder (PYTHONPYCACHEPREFIX), filled by a first run that is not timed,
-    so the checkout is not written to; for the uncached figure netralitas's own bytecode is removed from it
-    and none is written.
+    Bytecode and the rulebook's parse cache go to private folders (PYTHONPYCACHEPREFIX, NETRALITAS_CACHE_DIR),
+    filled by a first run that is not timed, so the checkout is not written to; for the uncached figure
+    netralitas's own bytecode is removed and none is written.
     """
     import os
     import shutil
@@ -118,16 +136,18 @@ def startup(passes: int, example: Path = EXAMPLE) -> Startup:
     evaluate = [sys.executable, "-m", "netralitas", "evaluate", str(example)]
     imports = [sys.executable, "-c", _IMPORTS]
     with tempfile.TemporaryDirectory(prefix="netralitas-pyc-") as cache:
-        cached = {**os.environ, "PYTHONPYCACHEPREFIX": cache}
+        cached = {**os.environ, "PYTHONPYCACHEPREFIX": cache, CACHE_ENV: str(Path(cache) / "parsed")}
         cached.pop("PYTHONDONTWRITEBYTECODE", None)
-        _child_cpu_ms(evaluate, cached)  # fills the cache
+        _child_cpu_ms(evaluate, cached)  # fills the caches
         evaluate_ms = [_child_cpu_ms(evaluate, cached)[0] for _ in range(passes)]
+        unparsed_ms = [_child_cpu_ms(evaluate, {**cached, CACHE_ENV: ""})[0] for _ in range(passes)]
         imports_ms = [float(_child_cpu_ms(imports, cached)[1]) * 1000 for _ in range(passes)]
         for package in [p for p in Path(cache).rglob("netralitas") if p.is_dir()]:
             shutil.rmtree(package)  # netralitas's own bytecode only: other packages keep theirs
         uncached = {**cached, "PYTHONDONTWRITEBYTECODE": "1"}
         uncached_ms = [_child_cpu_ms(evaluate, uncached)[0] for _ in range(passes)]
-    return Startup(statistics.median(evaluate_ms), statistics.median(imports_ms), statistics.median(uncached_ms))
+    return Startup(statistics.median(evaluate_ms), statistics.median(imports_ms), statistics.median(uncached_ms),
+                   statistics.median(unparsed_ms))
 
 
 def normalised_facts(evaluator: Evaluator, incidents: Iterable[dict[str, Any]]) -> list[tuple[Fact, ...]]:

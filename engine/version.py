@@ -1,3 +1,3 @@
 """The engine version recorded in every verdict."""
 
-__version__ = "0.3.0"
+__version__ = "0.3.1"

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from netralitas import Evaluator, Rulebook
 from netralitas.matching.backends import durable
+from netralitas.rulebook.parse_cache import CACHE_ENV
 from tests.api.support import PgRegistry
 from tests.databases import BACKENDS, pg_or_skip
+
+os.environ.setdefault(CACHE_ENV, tempfile.mkdtemp(prefix="netralitas-test-parsed-"))
+"""The rulebook's parse cache in a folder of this run's own (subprocesses inherit it), never the user's."""
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "facts" / "examples"

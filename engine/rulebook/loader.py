@@ -22,7 +22,7 @@ from netralitas.errors import InputFileError, Problem, RulebookError
 from netralitas.facts.elections import Calendar, calendars_dir
 from netralitas.facts.paths import paths_for
 from netralitas.io.package_data import data_folder
-from netralitas.io.yaml_source import Located, LocatedProblems, load_yaml_file, problems_from_validation
+from netralitas.io.yaml_source import Located, LocatedProblems, problems_from_validation
 from netralitas.lang.conditions import Node
 from netralitas.lang.models import Citation, Rule, RuleFile
 from netralitas.lang.registry import (
@@ -33,6 +33,7 @@ from netralitas.lang.registry import (
     SanctionScheme,
 )
 from netralitas.lang.typecheck import ConditionCompiler, report_into
+from netralitas.rulebook.parse_cache import load_rule_yaml
 from netralitas.suggestions import suggest
 
 REGISTRY_FILE = "instruments.yaml"
@@ -111,7 +112,7 @@ def _validate(model: type[M], located: Located, problems: list[Problem],
 
 def _read(path: Path, problems: list[Problem]) -> Located | None:
     try:
-        return load_yaml_file(path)
+        return load_rule_yaml(path)
     except LocatedProblems as exc:
         problems.extend(exc.problems)
     except InputFileError as exc:
