@@ -8,7 +8,7 @@ from typing import Any
 
 from netralitas.errors import Problem
 from netralitas.io.limits import Limits
-from netralitas.io.reading import LocatedProblems, check_shape
+from netralitas.io.reading import LocatedProblems, check_shape, has_surrogate
 
 _LONG_NUMBER = re.compile(r"-?\d{4301,}")
 
@@ -46,6 +46,14 @@ def _deep(text: str, name: str, limits: Limits, first_line: int) -> LocatedProbl
                                     column)])
 
 
+def within_shape_limits(text: str, limits: Limits) -> bool:
+    """Whether JSON `text` is too small to break what `check_shape` checks, so the walk can be skipped: every value
+    (and key) takes at least one character, a container's depth is at most the number of `[` and `{` in the text,
+    and a lone surrogate can only come from a `\\u` escape or the text itself."""
+    return (len(text) <= limits.nodes and text.count("[") + text.count("{") <= limits.depth and "\\u" not in text
+            and not has_surrogate(text))
+
+
 def parse_json(text: str, name: str, limits: Limits, first_line: int = 1) -> Any:
     """The data of JSON `text`; `first_line` is the line `text` starts on in `name`."""
     try:
@@ -60,6 +68,8 @@ def parse_json(text: str, name: str, limits: Limits, first_line: int = 1) -> Any
         line, column = _line_column(text, found.start()) if found else (1, None)
         raise LocatedProblems([Problem("number too long (more than 4,300 digits)", name, line + first_line - 1,
                                        column)]) from None
+    if within_shape_limits(text, limits):
+        return data
     try:
         check_shape(data, limits, name, first_line)
     except LocatedProblems as exc:
