@@ -60,9 +60,18 @@ def conditions_out(atoms: tuple[Atom, ...], fact: Fact) -> list[ConditionOut]:
 def missing_out(atoms: tuple[Atom, ...], fact: Fact) -> list[MissingFact]:
     """The unknown facts among the atoms' paths, and the lists known only in part (one shared, read-only list
     per set of paths)."""
+    return missing_among(atom_paths(atoms), fact)
+
+
+def atom_paths(atoms: tuple[Atom, ...]) -> tuple[str, ...]:
+    """The paths the atoms read, sorted, each once."""
+    return tuple(sorted({p for a in atoms for p in needed_paths(a)}))
+
+
+def missing_among(paths: tuple[str, ...], fact: Fact) -> list[MissingFact]:
+    """`missing_out` for atoms whose paths (`atom_paths`) are `paths`."""
     values = fact.values
-    paths = sorted({p for a in atoms for p in needed_paths(a) if p not in values or type(values[p]) is AtLeast})
-    return _missing_list(tuple((p, p in values) for p in paths))
+    return _missing_list(tuple([(p, p in values) for p in paths if p not in values or type(values[p]) is AtLeast]))
 
 
 @lru_cache(maxsize=4096)
@@ -164,7 +173,8 @@ class _Shape:
 
     value: bool | None
     shown: tuple[tuple[int, tuple[str, ...], Atom], ...]
-    unknown: tuple[Atom, ...]
+    unknown: tuple[str, ...]
+    """The paths of the atoms that are unknown (`atom_paths`), when the value is."""
 
 
 class AtomOuts:
@@ -232,7 +242,7 @@ class RuleExplainer:
         shape = self._shapes.get(vector, lambda: self._shape(condition, values))
         outs = self._outs.outs(shape.shown, fact, derived) if conditions else []
         if shape.value is None:
-            return Explained(None, outs, [], missing_out(shape.unknown, fact))
+            return Explained(None, outs, [], missing_among(shape.unknown, fact))
         if shape.value:
             return Explained(True, outs, [], [])
         return Explained(False, [], outs, [])
@@ -240,5 +250,5 @@ class RuleExplainer:
     def _shape(self, condition: Node, values: dict[str, Any]) -> _Shape:
         result = trace(condition, values)
         shown = dict.fromkeys(result.failed if result.value is False else result.held)  # deduplicated
-        unknown = result.unknown if result.value is None else ()
+        unknown = atom_paths(tuple(result.unknown)) if result.value is None else ()
         return _Shape(result.value, tuple(self._outs.key(a) for a in shown), unknown)
