@@ -235,7 +235,8 @@ def raw_durable(backend: DurableBackend, facts: Sequence[Facts], passes: int) ->
         for incident in facts:
             eval_id = next(_RAW_IDS)
             sid = f"raw{eval_id}"
-            batches.append((sid, [(handles[group], orjson.dumps(fact_message(f, eval_id, sid)).decode())
+            batches.append((sid, [(handles[group],
+                                   orjson.dumps(fact_message(f, eval_id, sid, backend.reads[group])).decode())
                                   for f in incident if (group := backend._group(f)) in handles]))
         gc.collect()
         drain, delete = durable.drain, durable.delete_state
@@ -281,7 +282,7 @@ def batched_durable(backend: DurableBackend, facts: Sequence[Facts], passes: int
                 eval_id = next(_RAW_IDS)
                 for fact in incident:
                     if (group := backend._group(fact)) in handles:
-                        by_group.setdefault(group, []).append(fact_message(fact, eval_id, sid))
+                        by_group.setdefault(group, []).append(fact_message(fact, eval_id, sid, backend.reads[group]))
             sessions.append((sid, [(g, orjson.dumps(m).decode()) for g, m in by_group.items()]))
         gc.collect()
         matched: dict[tuple[int, int], list[str]] = {}

@@ -10,7 +10,15 @@ import pytest
 from netralitas import Evaluator, Incident, Rulebook
 from netralitas.facts.normalise import normalise
 from netralitas.matching.backends import Classification, PythonBackend, durable
-from netralitas.matching.backends.to_durable import dnf_terms, falsity_pattern, rule_pattern, second_pattern
+from netralitas.matching.backends.to_durable import (
+    dnf_terms,
+    fact_message,
+    falsity_pattern,
+    key,
+    read_paths,
+    rule_pattern,
+    second_pattern,
+)
 from netralitas.matching.checks import condition_check
 from netralitas.matching.compiler import compile_rulebook
 from tests.conftest import EXAMPLES, ROOT
@@ -134,6 +142,44 @@ def test_each_act_kind_has_its_own_ruleset() -> None:
     backend = durable.DurableBackend(compile_rulebook(Rulebook.load(Path(REFERENCE.rulebook.root))))
     assert set(backend.rulesets) == {"person", *COMPILED.by_kind}
     assert all(len(rules) < len(COMPILED.rules) for rules in backend.groups.values())
+
+
+def _properties(pattern: object) -> set[str]:
+    """Every fact property a durable-rules pattern tests."""
+    if isinstance(pattern, list):
+        return {name for item in pattern for name in _properties(item)}
+    if not isinstance(pattern, dict):
+        return set()
+    found: set[str] = set()
+    for name, value in pattern.items():
+        if name.startswith("$"):  # an operator: its operands (a list of patterns, or {property: value})
+            if isinstance(value, dict):
+                found |= {n for n in value if not n.startswith("$")}
+            found |= _properties(value)
+        else:
+            found.add(name)
+            found |= _properties(value)
+    return found
+
+
+def test_a_fact_is_asserted_with_exactly_the_values_its_group_can_test() -> None:
+    """Messages carry only the paths the group's rules read (`read_paths`): every property any of its patterns
+    tests is one of them (or the subject), so leaving the others out changes no match."""
+    groups = durable.rule_groups(COMPILED)
+    for group, rules in groups.items():
+        reads = read_paths(rules)
+        allowed = {"subject"} | {key(p) for p in reads}
+        for rule in rules:
+            second = second_pattern(rule)
+            for pattern in (rule_pattern(rule), *((second[1],) if second else ())):
+                tested = {name.split("___")[0] for name in _properties(pattern)}
+                assert tested <= allowed, (group, rule.id, tested - allowed)
+    person = _facts(INCIDENTS[0])[0]
+    reads = read_paths(groups["person"])
+    message, everything = fact_message(person, 1, "s", reads), fact_message(person, 1, "s")
+    assert {n.split("___")[0] for n in message} - {"sid", "eval_id", "fact_index", "subject"} <= {key(p) for p in reads}
+    assert set(message) < set(everything)
+    assert all(message[n] == everything[n] for n in message)
 
 
 def test_a_fact_durable_rules_cannot_match_is_refused_or_left_to_the_reference() -> None:

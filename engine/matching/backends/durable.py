@@ -37,7 +37,7 @@ import orjson
 from netralitas.errors import NetralitasError
 from netralitas.facts.normalise import Fact
 from netralitas.matching.backends.base import Backend, Classification, Match
-from netralitas.matching.backends.to_durable import fact_message, rule_pattern, second_pattern
+from netralitas.matching.backends.to_durable import fact_message, read_paths, rule_pattern, second_pattern
 from netralitas.matching.compiler import CompiledRule, CompiledRulebook
 
 try:
@@ -170,6 +170,8 @@ class DurableBackend:
         """How many incidents went to the fallback."""
         prefix = f"netralitas_{compiled.rulebook.content_hash[:16]}"
         self.groups = rule_groups(compiled)
+        self.reads = {group: read_paths(rules) for group, rules in self.groups.items()}
+        """Per group, the fact paths its rules read: a fact is asserted with those values only."""
         self.rulesets = {group: f"{prefix}_{group}" for group in self.groups}
         patterns = {rule.index: rule_patterns(rule) for rule in compiled.rules}
         optimistic = {index: second[0] for index, (_, second) in patterns.items() if second is not None}
@@ -209,7 +211,7 @@ class DurableBackend:
                 for group, fact in targets:
                     handle = self._handles[group]
                     used.add(handle)
-                    message = orjson.dumps(fact_message(fact, eval_id, sid)).decode()
+                    message = orjson.dumps(fact_message(fact, eval_id, sid, self.reads[group])).decode()
                     try:
                         matched.append(drain(handle, message))
                     except _engine.error as error:

@@ -16,12 +16,13 @@ durable-rules still refuses falls back to the pure-Python backend under `--backe
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
 from netralitas.facts.normalise import AtLeast, Fact
 from netralitas.facts.paths import FIELDS_BY_PATH
-from netralitas.lang.conditions import All, AnyOf, Atom, Node, Not, nnf
+from netralitas.lang.conditions import All, AnyOf, Atom, Node, Not, atoms, needed_paths, nnf
 from netralitas.matching.compiler import CompiledRule
 
 MAX_PROPERTIES = 250
@@ -180,10 +181,18 @@ _SET_FLAGS: dict[str, tuple[tuple[str, str], ...]] = {
 _KEYS: dict[str, str] = {path: key(path) for path in FIELDS_BY_PATH}
 
 
-def fact_message(fact: Fact, eval_id: int, sid: str) -> dict[str, Any]:
-    """A normalised fact as a durable-rules fact, unique per evaluation."""
+def read_paths(rules: Sequence[CompiledRule]) -> tuple[str, ...]:
+    """The fact paths the conditions of `rules` read, sorted: all their patterns can test (besides `subject`)."""
+    return tuple(sorted({p for rule in rules if rule.condition is not None for a in atoms(rule.condition)
+                         for p in needed_paths(a)}))
+
+
+def fact_message(fact: Fact, eval_id: int, sid: str, reads: tuple[str, ...] | None = None) -> dict[str, Any]:
+    """A normalised fact as a durable-rules fact, unique per evaluation; with `reads` (`read_paths` of the rules it
+    is asserted to), only the values those rules read, which is all their patterns can match on."""
     message: dict[str, Any] = {"sid": sid, "eval_id": eval_id, "fact_index": fact.index, "subject": fact.subject}
-    for path, value in fact.values.items():
+    values = fact.values
+    for path, value in (values.items() if reads is None else [(p, values[p]) for p in reads if p in values]):
         flags = _SET_FLAGS.get(path)
         if flags is not None:
             partial = type(value) is AtLeast
