@@ -11,7 +11,8 @@ its C engine (`durable_rules_engine`) directly rather than through the Python `H
   optimistic or falsity pattern, so the engine itself tells true, undetermined and false apart;
 - facts, not events, so every rule sees every fact; each fact carries the evaluation id and
   its index, so no two facts are ever identical (code 2, MessageObservedException);
-- facts asserted one at a time as pre-serialised JSON, and the matches drained at once from the
+- facts asserted one at a time as pre-serialised JSON holding only the values the ruleset's rules
+  read (`read_paths`; batches do not pay, docs/durable-rules.md), and the matches drained at once from the
   engine's action queue for that state (`start_action_for_state`, `complete_and_start_action`):
   the action name says the rule and the pattern kind, the fact is the one just asserted, so no
   message is parsed and no consequent runs; code 1 (not handled) means nothing matched;
