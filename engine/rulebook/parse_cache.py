@@ -13,7 +13,8 @@ bundled file).
   it goes through the same validation as a fresh parse. A document outside that (a non-string key,
   a NaN) is simply not cached.
 - Anything wrong with an entry (unreadable, not JSON, another shape) is a miss. Entries are written
-  atomically, readable by the user only; a cache that cannot be written is skipped silently.
+  atomically, readable by the user only; a cache that cannot be written is skipped silently. At most
+  `MAX_ENTRIES` are kept (the oldest go first), so editing rule files does not grow it without end.
 - `NETRALITAS_CACHE_DIR` names the folder (default `$XDG_CACHE_HOME/netralitas/parsed`, else
   `~/.cache/netralitas/parsed`); set it to an empty string to turn the cache off. The folder is trusted as
   the user's own files are: whoever can write into it could change what a rule file is read as.
@@ -25,6 +26,7 @@ import hashlib
 import math
 import os
 import tempfile
+from contextlib import suppress
 from dataclasses import astuple
 from pathlib import Path
 from typing import Any
@@ -32,12 +34,15 @@ from typing import Any
 import orjson
 import yaml
 
+from netralitas.io.json_source import parse_json
 from netralitas.io.limits import DEFAULT_LIMITS, Limits
 from netralitas.io.reading import decode, read_bytes
 from netralitas.io.yaml_source import Loc, Located, load_yaml_text
 from netralitas.version import __version__
 
 CACHE_ENV = "NETRALITAS_CACHE_DIR"
+MAX_ENTRIES = 512
+"""Entries kept: after a write, the least recently written beyond this are removed (old versions of edited files)."""
 FORMAT = 1
 """The layout of an entry; part of the key, so a new layout never reads an old entry."""
 
@@ -68,9 +73,13 @@ def load_rule_yaml(path: Path, limits: Limits = DEFAULT_LIMITS) -> Located:
         found = _read(entry, str(path))
         if found is not None:
             return found
-    located = load_yaml_text(decode(content, str(path)), str(path), limits)
+    text = decode(content, str(path))
+    if path.suffix.lower() == ".json":
+        parse_json(text, str(path), limits)
+    located = load_yaml_text(text, str(path), limits)
     if entry is not None and _cacheable(located.data):
         _write(entry, located)
+        _prune(entry.parent)
     return located
 
 
@@ -100,6 +109,24 @@ def _write(entry: Path, located: Located) -> None:
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
+    except OSError:
+        pass
+
+
+def _prune(folder: Path) -> None:
+    """Remove the least recently written entries beyond `MAX_ENTRIES`; what another process removes first is
+    skipped."""
+    keep = MAX_ENTRIES
+    try:
+        entries = list(folder.glob("*.json"))
+        if len(entries) <= keep:
+            return
+        dated = []
+        for entry in entries:
+            with suppress(OSError):
+                dated.append((entry.stat().st_mtime_ns, entry))
+        for _, entry in sorted(dated)[: len(dated) - keep]:
+            entry.unlink(missing_ok=True)
     except OSError:
         pass
 

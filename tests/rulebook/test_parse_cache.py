@@ -12,7 +12,7 @@ import pytest
 from netralitas.errors import RulebookError
 from netralitas.io.limits import DEFAULT_LIMITS, Limits
 from netralitas.io.yaml_source import load_yaml_file
-from netralitas.rulebook import Rulebook, bundled_rules_dir
+from netralitas.rulebook import Rulebook, bundled_rules_dir, parse_cache
 from netralitas.rulebook.parse_cache import CACHE_ENV, cache_dir, entry_key, load_rule_yaml
 from tests.rulebook_copy import copy_bundled, edit_rules
 
@@ -129,6 +129,18 @@ def test_entries_are_private_and_keyed_by_bytes_version_and_limits(cache: Path, 
     assert entry_key(b"a: 1\n", DEFAULT_LIMITS) != entry_key(b"a: 2\n", DEFAULT_LIMITS)
     assert entry_key(b"a: 1\n", DEFAULT_LIMITS) != entry_key(b"a: 1\n", Limits(depth=8))
     assert not [p for p in cache.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_the_oldest_entries_go_beyond_the_limit(cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parse_cache, "MAX_ENTRIES", 3)
+    path = tmp_path / "file.yaml"
+    written = []
+    for number in range(5):
+        path.write_text(f"a: {number}\n", encoding="utf-8")
+        load_rule_yaml(path)
+        written.append(cache / f"{entry_key(path.read_bytes(), DEFAULT_LIMITS)}.json")
+        os.utime(written[-1], ns=(number * 10**9, number * 10**9))
+    assert set(_entries(cache)) == set(written[-3:])
 
 
 def test_the_default_folder_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
