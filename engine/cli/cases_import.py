@@ -25,7 +25,7 @@ from netralitas.cli.registry_options import (
     handled,
     officer_name,
 )
-from netralitas.registry.bulk import BATCH_SIZE, ImportReport, import_cases
+from netralitas.registry.bulk import BATCH_SIZE, MAX_LINE_CHARS, ImportReport, import_cases
 from netralitas.registry.errors import EXIT_DATABASE, CaseFileError
 from netralitas.registry.migrate import open_database
 from netralitas.rulebook.location import resolve_rules_dir
@@ -43,6 +43,16 @@ def _opened(file: str) -> Iterator[TextIO]:
     except (OSError, UnicodeDecodeError) as error:
         reason = error.strerror if isinstance(error, OSError) else "bukan teks UTF-8 / not UTF-8 text"
         raise CaseFileError(bi(f"{file}: tidak dapat dibaca: {reason}", f"{file}: cannot be read: {reason}")) from None
+
+
+def _lines_within(stream: TextIO, limit: int) -> Iterator[str]:
+    """The lines of `stream`, none held whole when longer than `limit` characters: such a line is passed on cut at
+    `limit` + 1 (so that the import refuses it by its length, at its own line number) and the rest of it skipped."""
+    while line := stream.readline(limit + 1):
+        yield line
+        rest = line
+        while len(rest) > limit and not rest.endswith("\n"):
+            rest = stream.readline(limit + 1)
 
 
 def import_command(
@@ -64,8 +74,8 @@ def import_command(
         rules_dir = resolve_rules_dir(rules)
         with _opened(file) as stream:
             base = None if file == "-" else Path(file).resolve().parent
-            report = import_cases(engine, stream, officer_name(officer), file, base, rules_dir, evaluate,
-                                  keep_going, from_line, batch, jobs)
+            report = import_cases(engine, _lines_within(stream, MAX_LINE_CHARS), officer_name(officer), file, base,
+                                  rules_dir, evaluate, keep_going, from_line, batch, jobs)
     _print(report, lang, output)
     if report.failure is not None:
         raise typer.Exit(EXIT_DATABASE)

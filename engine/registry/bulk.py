@@ -12,7 +12,6 @@ back as a whole; the batches before it stay stored.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import multiprocessing
 from collections import defaultdict, deque
 from collections.abc import Generator, Iterable, Iterator
@@ -29,7 +28,10 @@ from sqlalchemy.orm import Session
 from netralitas import Incident
 from netralitas.errors import NetralitasError, ProblemsError
 from netralitas.evaluation.collector import tune_collector
-from netralitas.messages import render
+from netralitas.io.json_source import parse_json
+from netralitas.io.limits import DEFAULT_LIMITS
+from netralitas.io.reading import LocatedProblems
+from netralitas.messages import message, render
 from netralitas.registry import audit
 from netralitas.registry.casefile import CaseFile, canonical_incident, parse_case_file, stored_incident
 from netralitas.registry.cases import added_payload, check_nip, last_sequence, new_case_row
@@ -99,10 +101,12 @@ def prepare(line: int, text: str, where: str, base: Path | None, rules: Path | N
         raise RegistryError(bi(f"{where}: baris lebih dari {MAX_LINE_CHARS:,} karakter",
                                f"{where}: the line is longer than {MAX_LINE_CHARS:,} characters"))
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise RegistryError(bi(f"{where}: JSON tidak sah (kolom {error.colno}): {error.msg}",
-                               f"{where}: invalid JSON (column {error.colno}): {error.msg}")) from None
+        data = parse_json(text, where, DEFAULT_LIMITS)
+    except LocatedProblems as error:  # syntax, nesting, too many values, a lone surrogate, a huge number
+        problem = error.problems[0]
+        at_id, at_en = (f" (kolom {problem.column})", f" (column {problem.column})") if problem.column else ("", "")
+        raise RegistryError(bi(f"{where}: JSON tidak sah{at_id}: {message(problem, 'id')}",
+                               f"{where}: invalid JSON{at_en}: {message(problem, 'en')}")) from None
     case, incident = parse_case_file(data, where, base)
     check_nip(case.asn.nip or incident.person.nip)
     stored = stored_incident(canonical_incident(incident))  # evaluated as `evaluate_case` reads it back

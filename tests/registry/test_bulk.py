@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 from pathlib import Path
 from typing import Any
@@ -129,3 +130,35 @@ def test_the_command_reports_lines_and_exit_codes(db_url: str, tmp_path: Path) -
     assert invoke("db", "verify").exit_code == 0
     result = invoke("cases", "list", "--format", "json")
     assert json.loads(result.stdout)["total"] == 3
+
+
+def test_hostile_lines_are_refused_at_their_line_and_the_others_stored(engine: Engine) -> None:
+    """Nesting deeper than Python recurses, a lone surrogate, a number too long to convert: each a located problem
+    of its line (read through the same JSON boundary as every other input), never an internal error."""
+    content = lines(4)
+    content[1] = "[" * 100_000 + "]" * 100_000
+    content[2] = '{"source": "public_report", "account": "\\ud800"}'
+    content.insert(3, '{"n": ' + "9" * 5000 + "}")
+    report = import_cases(engine, content, "andi", "in.jsonl", keep_going=True)
+    assert [n for n, _ in report.stored] == [1, 5]
+    assert [p.line for p in report.problems] == [2, 3, 4]
+    deep, surrogate, long_number = (p.text.en for p in report.problems)
+    assert deep.startswith("in.jsonl:2: invalid JSON") and "levels deep" in deep
+    assert surrogate.startswith("in.jsonl:3: invalid JSON") and "surrogate" in surrogate
+    assert long_number.startswith("in.jsonl:4: invalid JSON") and "too long" in long_number
+    assert report.problems[0].text.id.startswith("in.jsonl:2: JSON tidak sah")
+
+
+def test_the_command_never_holds_an_overlong_line_whole(db_url: str, tmp_path: Path) -> None:
+    from netralitas.cli.cases_import import _lines_within
+    from netralitas.registry.bulk import MAX_LINE_CHARS
+
+    stream = io.StringIO("ab\n" + "x" * 25 + "\ncd")
+    assert list(_lines_within(stream, 10)) == ["ab\n", "x" * 11, "cd"]
+    source = tmp_path / "kasus.jsonl"
+    content = lines(2)
+    source.write_text(f"{content[0]}\n{'x' * (MAX_LINE_CHARS * 3)}\n{content[1]}\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["cases", "import", str(source), "--keep-going", "--db", db_url, "--lang", "en"],
+                                env={"NETRALITAS_OFFICER": "andi"})
+    assert result.exit_code == 2 and "2 cases registered" in result.stdout
+    assert f"{source}:2: the line is longer than {MAX_LINE_CHARS:,} characters" in result.stderr
