@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import Field, ValidationError, field_validator
 
 from netralitas.errors import IncidentError, Problem
-from netralitas.facts.loading import incident_from_located, is_group, load_located
+from netralitas.facts.loading import incident_from_located, is_group, load_located, relocate
 from netralitas.facts.models import MAX_ACTS, Act, ElectionRef, FactModel, Incident, Maybe, Person
 from netralitas.io.limits import DEFAULT_LIMITS, Limits
 from netralitas.io.yaml_source import Located, problems_from_validation
@@ -143,14 +143,8 @@ def group_from_located(located: Located, default_id: str | None = None) -> Group
         raise IncidentError(problems_from_validation(exc, located, GroupIncident)) from None
     problems = cross_check(group)
     if problems:
-        raise IncidentError([_placed(p, located) for p in problems])
+        raise relocate(IncidentError(problems), located)
     return group
-
-
-def _placed(problem: Problem, located: Located) -> Problem:
-    loc = tuple(int(p) if p.isdigit() else p for p in (problem.path or "").split(".") if p)
-    line, column = located.position(loc)
-    return replace(problem, file=located.file, line=line, column=column)
 
 
 def load_group(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> GroupIncident:

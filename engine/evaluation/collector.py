@@ -1,4 +1,4 @@
-"""The garbage collector set for long evaluation runs (batches, workers, the HTTP server).
+"""The garbage collector set for long evaluation runs (CLI batches, their workers, `cases import`).
 
 An evaluation allocates many short-lived objects and makes no reference cycles of its own, while the
 evaluator keeps a large, long-lived graph (the rulebook, compiled rules, bounded memos). With the

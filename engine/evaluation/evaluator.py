@@ -96,13 +96,13 @@ class _RuleParts:
     compact_citations: list[CitationOut]
     """The citations as a compact verdict gives them (without the instruments' full titles)."""
     compact_sanction: SanctionOut
+    version: LocalizedText
+    date_path: str
+    missing_date: list[MissingFact]
 
     def cited(self, explain: bool) -> tuple[list[CitationOut], SanctionOut]:
         """The citations and sanction as an explained (or a compact) verdict gives them."""
         return (self.citations, self.sanction) if explain else (self.compact_citations, self.compact_sanction)
-    version: LocalizedText
-    date_path: str
-    missing_date: list[MissingFact]
 
 
 @dataclass(frozen=True)
